@@ -1,0 +1,204 @@
+"""The LLM planner: one chat-model call turns a request into a validated plan.
+
+The prompt is a specification with the registry's task list, few-shot demonstrations (single,
+chain and DAG requests, shipped as ``prompts/plan.yaml``) and the conversation trimmed to a token
+budget. Output is read from a tool call (``submit_plan``) where the model supports tool calling,
+else extracted tolerantly from text. An invalid plan gets one repair round that feeds the exact
+validation problems back; if it is still invalid, :class:`~hgpt_langchain.errors.PlanningError`.
+The prompt never lists models, so its size does not grow with the catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import (
+    AIMessage,
+    BaseMessage,
+    HumanMessage,
+    SystemMessage,
+)
+from langchain_core.messages.utils import count_tokens_approximately, trim_messages
+from pydantic import BaseModel, Field
+
+from hgpt_langchain.errors import PlanningError
+from hgpt_langchain.planning.base import PlanResult
+from hgpt_langchain.planning.jsonish import extract_json
+from hgpt_langchain.planning.validate import validate_plan
+from hgpt_langchain.tasks import TASKS
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=None)
+def load_prompt(name: str) -> dict[str, Any]:
+    """Load a prompt file shipped in ``hgpt_langchain/planning/prompts/``."""
+    text = resources.files("hgpt_langchain.planning").joinpath("prompts", f"{name}.yaml").read_text()
+    return yaml.safe_load(text)
+
+
+def task_list_text() -> str:
+    """The registry as prompt lines: ``name: arg (modality), ... -> outputs. description``."""
+    lines = []
+    for spec in TASKS.values():
+        args = ", ".join(
+            f"{a.name} ({a.modality}{'' if a.required else ', optional'})" for a in spec.args
+        )
+        lines.append(f"- {spec.name}: {args} -> {'/'.join(spec.outputs)}. {spec.description}")
+    return "\n".join(lines)
+
+
+class PlannedTask(BaseModel):
+    """One task of a plan (tool-calling schema)."""
+
+    id: int = Field(description="Unique task id, starting at 0.")
+    task: str = Field(description="Task type from the list.")
+    dep: list[int] = Field(default_factory=list, description="Ids of tasks whose output is used.")
+    args: dict[str, str] = Field(
+        default_factory=dict, description="Arguments; '<resource>-k' is the output of task k."
+    )
+
+
+class submit_plan(BaseModel):  # noqa: N801 - the tool name the model sees
+    """Submit the plan for the user's request (an empty list when no model is needed)."""
+
+    tasks: list[PlannedTask] = Field(default_factory=list)
+
+
+def _files_line(files: Sequence[str]) -> str:
+    names = [f.replace("\\", "/").rsplit("/", 1)[-1] for f in files]
+    return f"\nFiles: {', '.join(names)}" if names else ""
+
+
+class LLMPlanner:
+    """Plan with any LangChain chat model.
+
+    Args:
+        llm: The chat model.
+        history_tokens: Budget (approximate tokens) for earlier conversation turns.
+        repair: Whether an invalid plan gets one repair round.
+        structured: ``"auto"`` uses tool calling when the model supports it, ``False`` never.
+
+    Example:
+        >>> planner = LLMPlanner(init_chat_model("openai:gpt-4o-mini"))  # doctest: +SKIP
+        >>> planner.plan("Describe photo.jpg", files=["photo.jpg"]).plan  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        llm: BaseChatModel,
+        *,
+        history_tokens: int = 1500,
+        repair: bool = True,
+        structured: bool | str = "auto",
+    ):
+        self.llm = llm
+        self.history_tokens = history_tokens
+        self.repair = repair
+        self._bound = self._bind(llm) if structured else llm
+
+    @staticmethod
+    def _bind(llm: BaseChatModel) -> Any:
+        try:
+            return llm.bind_tools([submit_plan], tool_choice="submit_plan")
+        except (NotImplementedError, TypeError, ValueError):
+            try:
+                return llm.bind_tools([submit_plan])
+            except (NotImplementedError, TypeError, ValueError):
+                return llm
+
+    def messages(
+        self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
+    ) -> list[BaseMessage]:
+        """Build the planning prompt (exposed for inspection and token counting)."""
+        prompt = load_prompt("plan")
+        msgs: list[BaseMessage] = [
+            SystemMessage(prompt["system"].format(task_list=task_list_text()))
+        ]
+        for demo in prompt["demonstrations"]:
+            msgs.append(HumanMessage(demo["request"] + _files_line(demo.get("files", []))))
+            msgs.append(AIMessage(json.dumps(demo["plan"], ensure_ascii=False)))
+        if history:
+            trimmed = trim_messages(
+                list(history),
+                max_tokens=self.history_tokens,
+                token_counter=count_tokens_approximately,
+                strategy="last",
+                start_on="human",
+                include_system=False,
+                allow_partial=False,
+            )
+            msgs.extend(m for m in trimmed if not isinstance(m, SystemMessage))
+        msgs.append(HumanMessage(request + _files_line(files)))
+        return msgs
+
+    def plan(
+        self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
+    ) -> PlanResult:
+        """Plan ``request``.
+
+        Raises:
+            PlanningError: The output could not be read as a valid plan, even after repair.
+        """
+        msgs = self.messages(request, files, history)
+        calls = 0
+        problems: list[str] = []
+        raw = ""
+        for attempt in range(2 if self.repair else 1):
+            reply = self._bound.invoke(msgs)
+            calls += 1
+            parsed, raw = _read_reply(reply)
+            if parsed is None:
+                problems = [
+                    "The reply was not valid JSON. Return only a JSON object "
+                    '{"tasks": [...]} with no other text.'
+                ]
+            else:
+                validation = validate_plan(parsed, files=files or None)
+                if validation.ok:
+                    if validation.fixes:
+                        logger.info("plan fixed automatically: %s", "; ".join(validation.fixes))
+                    return PlanResult(
+                        validation.plan, raw=raw, llm_calls=calls, planner="llm", problems=problems
+                    )
+                problems = validation.problems
+            logger.warning("plan attempt %d invalid: %s", attempt + 1, " ".join(problems))
+            msgs = [
+                *msgs,
+                AIMessage(raw),
+                HumanMessage(
+                    load_prompt("plan")["repair"].format(
+                        problems="\n".join(f"- {p}" for p in problems)
+                    )
+                ),
+            ]
+        error = PlanningError(
+            "The planner's output is not a valid plan"
+            + (" after one repair round" if self.repair else "")
+            + ": "
+            + " ".join(problems)
+            + " Try rephrasing the request, or use a stronger model (--llm).",
+            problems=problems,
+            raw=raw,
+        )
+        error.llm_calls = calls  # type: ignore[attr-defined]
+        raise error
+
+
+def _read_reply(reply: BaseMessage) -> tuple[Any | None, str]:
+    """Return (parsed plan data or None, raw text) from a model reply."""
+    tool_calls = getattr(reply, "tool_calls", None) or []
+    for call in tool_calls:
+        if call.get("name") in ("submit_plan", "Plan", "plan"):
+            return call.get("args", {}), json.dumps(call.get("args", {}), ensure_ascii=False)
+    text = reply.text if hasattr(reply, "text") else str(reply.content)
+    if callable(text):  # older langchain-core: .text() is a method
+        text = text()
+    return extract_json(text), text

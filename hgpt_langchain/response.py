@@ -1,0 +1,169 @@
+"""Stage 4: turn the report into the answer.
+
+:class:`LLMResponder` makes one chat-model call over a bounded digest of the plan, the model choices
+and the results (artifacts by path, long outputs cut). :class:`TemplateResponder` needs no LLM: it
+writes the same sections from the report (offline mode). Both say plainly what failed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Protocol, runtime_checkable
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from hgpt_langchain.state import Report, TaskResult
+from hgpt_langchain.tasks import TASKS
+
+DIGEST_OUTPUT_CHARS = 600
+"""Longest text output quoted per task in the digest."""
+DIGEST_MAX_CHARS = 8000
+"""Upper bound of the whole digest, whatever the number of tasks."""
+
+
+@runtime_checkable
+class Responder(Protocol):
+    """Writes the answer for a finished report."""
+
+    llm_calls: int
+
+    def respond(self, report: Report) -> str:
+        """Return the answer text."""
+        ...
+
+
+def _cut(text: str | None, limit: int) -> str | None:
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 20] + f" ... [{len(text) - limit + 20} more chars]"
+
+
+def digest(report: Report, *, max_chars: int = DIGEST_MAX_CHARS) -> str:
+    """A compact JSON digest of a report, bounded to ``max_chars`` characters."""
+    choices = {c.task_id: c for c in report.choices}
+    results = {r.task_id: r for r in report.results}
+    out_chars = DIGEST_OUTPUT_CHARS
+    while True:
+        rows = []
+        for task in report.plan.tasks:
+            choice = choices.get(task.id)
+            result = results.get(task.id)
+            rows.append(
+                {
+                    "id": task.id,
+                    "task": task.task,
+                    "dep": task.dep,
+                    "args": {k: _cut(v, 200) for k, v in task.args.items()},
+                    "model": choice.model if choice else None,
+                    "why": _cut(choice.reason, 200) if choice else None,
+                    "status": result.status if result else "not run",
+                    "output": _cut(result.output, out_chars) if result else None,
+                    "files": result.files if result else [],
+                    "error": _cut(result.error, 300) if result else None,
+                }
+            )
+        text = json.dumps(
+            {"tasks": rows, "errors": report.errors}, ensure_ascii=False, indent=None
+        )
+        if len(text) <= max_chars or out_chars <= 40:
+            return text[:max_chars]
+        out_chars //= 2
+
+
+class LLMResponder:
+    """Answer with one chat-model call over the report digest."""
+
+    def __init__(self, llm: BaseChatModel, *, max_digest_chars: int = DIGEST_MAX_CHARS):
+        self.llm = llm
+        self.max_digest_chars = max_digest_chars
+        self.llm_calls = 0
+
+    def messages(self, report: Report) -> list[Any]:
+        """The responder prompt (exposed for inspection and token counting)."""
+        from hgpt_langchain.planning.llm import load_prompt
+
+        prompt = load_prompt("respond")
+        return [
+            SystemMessage(prompt["system"]),
+            HumanMessage(
+                prompt["human"].format(
+                    request=report.request, digest=digest(report, max_chars=self.max_digest_chars)
+                )
+            ),
+        ]
+
+    def respond(self, report: Report) -> str:
+        """Return the LLM's answer."""
+        reply = self.llm.invoke(self.messages(report))
+        self.llm_calls += 1
+        text = reply.text if hasattr(reply, "text") else str(reply.content)
+        return text() if callable(text) else text
+
+
+class TemplateResponder:
+    """Answer without an LLM: a clear, sectioned summary of the report."""
+
+    llm_calls = 0
+
+    def respond(self, report: Report) -> str:
+        """Return the templated answer."""
+        if not report.plan.tasks:
+            if report.errors:
+                return "I could not plan this request: " + " ".join(report.errors)
+            return (
+                "This request needs no model: I found no task in it that a Hugging Face model "
+                "can do. Ask me to describe, classify, transcribe, translate, summarise, generate "
+                "or edit something (`hgpt tasks` lists what I can do)."
+            )
+        results = {r.task_id: r for r in report.results}
+        choices = {c.task_id: c for c in report.choices}
+        depended = {d for t in report.plan.tasks for d in t.dep}
+        final = [results[t.id] for t in report.plan.tasks if t.id not in depended and t.id in results]
+        lines: list[str] = []
+        ok_final = [r for r in final if r.status == "ok"]
+        if ok_final:
+            lines.append("Answer:")
+            for r in ok_final:
+                lines.append(f"- {_result_text(r)}")
+        else:
+            lines.append("I could not complete the request; details below.")
+        lines.append("")
+        lines.append(f"Workflow ({len(report.plan.tasks)} task(s)):")
+        for t in report.plan.tasks:
+            r = results.get(t.id)
+            c = choices.get(t.id)
+            spec = TASKS.get(t.task)
+            title = spec.title if spec else t.task
+            model = (r.model if r and r.model else None) or (c.model if c else None) or "no model"
+            deps = f" (uses task {', '.join(map(str, t.dep))})" if t.dep else ""
+            status = r.status if r else "not run"
+            lines.append(f"{t.id}. {title} with {model}{deps}: {status}")
+            if c and c.reason:
+                lines.append(f"   why this model: {c.reason}")
+            if r and r.status == "ok":
+                lines.append(f"   result: {_result_text(r)}")
+            elif r and r.error:
+                lines.append(f"   {'reason' if r.status == 'skipped' else 'error'}: {r.error}")
+        failed = [r for r in report.results if r.status != "ok"]
+        if failed:
+            lines.append("")
+            lines.append(
+                f"{len(failed)} task(s) did not run to completion. To run more tasks: set HF_TOKEN "
+                "for remote inference (Hugging Face Inference Providers), or make the models "
+                "available locally (download them into the Hugging Face cache or pass a folder)."
+            )
+        files = [f for r in report.results for f in r.files]
+        if files:
+            lines.append("")
+            lines.append("Files: " + ", ".join(files))
+        return "\n".join(lines)
+
+
+def _result_text(result: TaskResult) -> str:
+    parts = []
+    if result.output:
+        parts.append(_cut(result.output, 500) or "")
+    if result.files:
+        parts.append("files: " + ", ".join(result.files))
+    return "; ".join(parts) or "(no output)"

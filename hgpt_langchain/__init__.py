@@ -1,0 +1,73 @@
+"""hgpt_langchain: HuggingGPT for LangChain.
+
+An LLM controller plans a request into a DAG of Hugging Face tasks, a retriever picks a model per
+task from a vector index of hub model cards, executors run them (local pipelines or remote
+inference) and a responder reports everything. Importing this package is cheap: torch,
+transformers and diffusers load only when a local model runs.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hgpt_langchain.graph import build_graph
+    from hgpt_langchain.planning.base import PlanResult, StaticPlanner
+    from hgpt_langchain.planning.llm import LLMPlanner
+    from hgpt_langchain.response import LLMResponder, TemplateResponder
+    from hgpt_langchain.state import (
+        HuggingGPTState,
+        ModelChoice,
+        Plan,
+        Report,
+        Task,
+        TaskResult,
+    )
+    from hgpt_langchain.tasks import TASKS, TaskSpec
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    "build_graph": "hgpt_langchain.graph",
+    "LLMPlanner": "hgpt_langchain.planning.llm",
+    "OfflinePlanner": "hgpt_langchain.planning.offline",
+    "PlanResult": "hgpt_langchain.planning.base",
+    "StaticPlanner": "hgpt_langchain.planning.base",
+    "LLMResponder": "hgpt_langchain.response",
+    "TemplateResponder": "hgpt_langchain.response",
+    "HuggingGPTState": "hgpt_langchain.state",
+    "ModelChoice": "hgpt_langchain.state",
+    "Plan": "hgpt_langchain.state",
+    "Report": "hgpt_langchain.state",
+    "Task": "hgpt_langchain.state",
+    "TaskResult": "hgpt_langchain.state",
+    "TASKS": "hgpt_langchain.tasks",
+    "TaskSpec": "hgpt_langchain.tasks",
+    "RetrievalSelector": "hgpt_langchain.selection",
+    "LLMSelector": "hgpt_langchain.selection",
+    "load_catalog": "hgpt_langchain.catalog",
+    "get_model_tools": "hgpt_langchain.tools",
+    "make_model_tool": "hgpt_langchain.tools",
+    "HuggingFaceModelToolkit": "hgpt_langchain.tools",
+    "Workspace": "hgpt_langchain.execution",
+    "LocalExecutor": "hgpt_langchain.execution",
+    "RemoteExecutor": "hgpt_langchain.execution",
+    "HybridExecutor": "hgpt_langchain.execution",
+    "Scheduler": "hgpt_langchain.execution",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'hgpt_langchain' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,437 @@
+"""The HuggingGPT graph: ``plan -> select -> execute -> respond`` over one typed state.
+
+Each node calls a plain stage object (planner, selector, scheduler, responder), so every stage can
+be used and tested without the graph. Heavy components (embedding index, local models) are built
+on first use, not when the graph is built.
+
+Example:
+    >>> from hgpt_langchain import build_graph
+    >>> graph = build_graph(planner="offline")  # no LLM needed
+    >>> out = graph.invoke({"request": "Describe photo.jpg", "files": ["photo.jpg"]})  # doctest: +SKIP
+    >>> print(out["answer"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langchain_core.runnables import RunnableConfig
+from langgraph.config import get_stream_writer
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+from langgraph.types import interrupt
+
+from hgpt_langchain.errors import ConfigurationError, PlanningError
+from hgpt_langchain.planning.base import Planner, PlanResult, StaticPlanner
+from hgpt_langchain.response import LLMResponder, Responder, TemplateResponder
+from hgpt_langchain.state import (
+    HuggingGPTState,
+    InputState,
+    ModelChoice,
+    OutputState,
+    Plan,
+    Report,
+    TaskResult,
+)
+from hgpt_langchain.types import Executor, Selector
+
+logger = logging.getLogger(__name__)
+
+PlannerName = Literal["llm", "offline", "auto"]
+
+
+class _Lazy:
+    """Build a component on first use, once, thread-safely."""
+
+    def __init__(self, factory: Callable[[], Any]):
+        self._factory = factory
+        self._value: Any = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Any:
+        if self._value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._factory()
+        return self._value
+
+
+class AutoPlanner:
+    """Offline plan when the offline planner is confident, the LLM planner otherwise.
+
+    With no LLM configured the offline plan is always used.
+    """
+
+    def __init__(self, offline: Any, llm_planner: Any | None):
+        self.offline = offline
+        self.llm_planner = llm_planner
+
+    def plan(
+        self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
+    ) -> PlanResult:
+        """Plan offline first; fall back to the LLM when the offline plan is not confident."""
+        result = self.offline.plan(request, files, history)
+        if self.llm_planner is None or self.offline.confident(result):
+            return result
+        return self.llm_planner.plan(request, files, history)
+
+
+def make_planner(
+    planner: PlannerName | Planner | Plan | dict | None, llm: BaseChatModel | None
+) -> Planner:
+    """Resolve the ``planner`` argument of :func:`build_graph` into a planner object.
+
+    Raises:
+        ConfigurationError: ``planner="llm"`` without a chat model.
+    """
+    if isinstance(planner, Plan | dict | list):
+        return StaticPlanner(planner)
+    if planner is not None and not isinstance(planner, str):
+        return planner
+    name = planner or ("auto" if llm is None else "llm")
+    if name == "llm":
+        if llm is None:
+            from hgpt_langchain.llm import HOW_TO_CONFIGURE
+
+            raise ConfigurationError(f"The LLM planner needs a chat model. {HOW_TO_CONFIGURE}")
+        from hgpt_langchain.planning.llm import LLMPlanner
+
+        return LLMPlanner(llm)
+    if name in ("offline", "auto"):
+        from hgpt_langchain.planning.offline import OfflinePlanner
+
+        offline = OfflinePlanner()
+        if name == "offline":
+            return offline
+        from hgpt_langchain.planning.llm import LLMPlanner
+
+        return AutoPlanner(offline, LLMPlanner(llm) if llm is not None else None)
+    raise ConfigurationError(f"Unknown planner {name!r}: use 'llm', 'offline' or 'auto'.")
+
+
+@dataclass
+class _Stages:
+    """The stage objects one graph uses."""
+
+    planner: Planner
+    selector: _Lazy
+    scheduler: _Lazy
+    responder: Responder
+    workspace_root: str | None
+    allow_urls: bool
+    allow_private_urls: bool
+    approve_plan: bool
+
+
+def _emit(event: dict[str, Any]) -> None:
+    try:
+        get_stream_writer()(event)
+    except Exception:  # outside a streaming run  # noqa: BLE001
+        pass
+
+
+def _request_of(state: HuggingGPTState) -> str:
+    if state.get("request"):
+        return str(state["request"])
+    for msg in reversed(state.get("messages") or []):
+        if isinstance(msg, HumanMessage):
+            return msg.text if isinstance(msg.text, str) else str(msg.content)
+    return ""
+
+
+def _workspace(stages: _Stages, state: HuggingGPTState, config: RunnableConfig | None) -> Any:
+    from hgpt_langchain.execution.workspace import Workspace
+
+    policy = {"allow_urls": stages.allow_urls, "allow_private_urls": stages.allow_private_urls}
+    if state.get("workspace"):
+        return Workspace.open(state["workspace"], **policy)
+    thread = ((config or {}).get("configurable") or {}).get("thread_id")
+    run_id = str(thread) if thread else uuid.uuid4().hex[:12]
+    return Workspace.create(stages.workspace_root, run_id=run_id, **policy)
+
+
+def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
+    def plan(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        request = _request_of(state)
+        _emit({"event": "stage", "stage": "plan", "status": "start"})
+        messages = list(state.get("messages") or [])
+        new_messages: list[BaseMessage] = []
+        if state.get("request") and not (
+            messages and isinstance(messages[-1], HumanMessage) and messages[-1].content == request
+        ):
+            new_messages.append(HumanMessage(request))
+        history = [m for m in messages if not (m is messages[-1] and m.content == request)]
+        ws = _workspace(stages, state, config)
+        inputs = [ws.import_file(f) for f in state.get("files") or []]
+        available = inputs + list(state.get("artifacts") or [])
+        update: dict[str, Any] = {
+            "request": request,
+            "messages": new_messages,
+            "workspace": str(ws.root),
+            "files": inputs,
+            "choices": None,
+            "results": None,
+            "errors": [],
+            "llm_calls": None,
+        }
+        if not request.strip():
+            update.update(plan=Plan(), plan_raw=None, planner=None)
+            update["errors"] = ["The request is empty: say what you want done."]
+            return update
+        try:
+            result = stages.planner.plan(request, available, history)
+        except PlanningError as err:
+            update.update(
+                plan=Plan(),
+                plan_raw=err.raw,
+                planner="llm",
+                errors=[str(err)],
+                llm_calls={"plan": getattr(err, "llm_calls", 0)},
+            )
+            _emit({"event": "stage", "stage": "plan", "status": "failed", "error": str(err)})
+            return update
+        if isinstance(result, Plan):
+            result = PlanResult(result, planner="custom")
+        update.update(
+            plan=result.plan,
+            plan_raw=result.raw,
+            planner=result.planner,
+            llm_calls={"plan": result.llm_calls},
+        )
+        _emit(
+            {
+                "event": "stage",
+                "stage": "plan",
+                "status": "done",
+                "tasks": [t.model_dump() for t in result.plan.tasks],
+                "planner": result.planner,
+            }
+        )
+        return update
+
+    def approve(state: HuggingGPTState) -> dict[str, Any]:
+        plan_ = state.get("plan") or Plan()
+        decision = interrupt(
+            {
+                "question": "Accept this plan? Resume with 'accept', 'cancel' or an edited plan.",
+                "plan": plan_.model_dump(mode="json"),
+            }
+        )
+        return _apply_decision(decision, plan_, state.get("files") or [])
+
+    def select(state: HuggingGPTState) -> dict[str, Any]:
+        plan_ = state.get("plan") or Plan()
+        _emit({"event": "stage", "stage": "select", "status": "start"})
+        selector: Selector = stages.selector.get()
+        choices = selector.select(plan_, _request_of(state))
+        calls = getattr(selector, "last_llm_calls", 0)
+        _emit(
+            {
+                "event": "stage",
+                "stage": "select",
+                "status": "done",
+                "choices": {k: v.model for k, v in choices.items()},
+            }
+        )
+        return {"choices": choices, "llm_calls": {"select": calls}}
+
+    def execute(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        plan_ = state.get("plan") or Plan()
+        _emit({"event": "stage", "stage": "execute", "status": "start"})
+        ws = _workspace(stages, state, config)
+        results = stages.scheduler.get().run(
+            plan_, dict(state.get("choices") or {}), ws, done=dict(state.get("results") or {})
+        )
+        _emit({"event": "stage", "stage": "execute", "status": "done"})
+        return {"results": results}
+
+    def respond(state: HuggingGPTState) -> dict[str, Any]:
+        _emit({"event": "stage", "stage": "respond", "status": "start"})
+        report = build_report(state)
+        before = stages.responder.llm_calls
+        answer = stages.responder.respond(report)
+        calls = stages.responder.llm_calls - before
+        report.answer = answer
+        report.llm_calls = sum((state.get("llm_calls") or {}).values()) + calls
+        produced = [f for r in report.results for f in r.files]
+        _emit({"event": "stage", "stage": "respond", "status": "done"})
+        earlier = [f for f in state.get("artifacts") or [] if f not in report.files]
+        return {
+            "answer": answer,
+            "report": report.model_dump(mode="json"),
+            "messages": [AIMessage(answer)],
+            "llm_calls": {"respond": calls},
+            # The next turn of this thread sees this turn's inputs and outputs as files it
+            # can refer to ("now make it black and white"); the request itself is consumed.
+            "artifacts": earlier + report.files + produced,
+            "request": None,
+            "files": [],
+        }
+
+    return {"plan": plan, "approve": approve, "select": select, "execute": execute, "respond": respond}
+
+
+def _apply_decision(decision: Any, plan_: Plan, files: list[str]) -> dict[str, Any]:
+    """Apply a plan-approval answer: accept, cancel, or an edited plan."""
+    from hgpt_langchain.planning.validate import validate_plan
+
+    if decision in (True, None) or (isinstance(decision, str) and decision.lower() in ("accept", "yes", "y", "ok")):
+        return {}
+    if decision is False or (isinstance(decision, str) and decision.lower() in ("cancel", "no", "n")):
+        return {"plan": Plan(), "errors": ["The plan was cancelled by the user."]}
+    edited = decision.get("plan", decision) if isinstance(decision, dict) else decision
+    validation = validate_plan(edited, files=files or None)
+    if not validation.ok:
+        return {
+            "plan": Plan(),
+            "errors": ["The edited plan is invalid: " + " ".join(validation.problems)],
+        }
+    return {"plan": validation.plan, "planner": "user"}
+
+
+def build_report(state: HuggingGPTState) -> Report:
+    """Collect the state of one request into a :class:`Report`."""
+    plan_ = state.get("plan") or Plan()
+    choices: dict[int, ModelChoice] = dict(state.get("choices") or {})
+    results: dict[int, TaskResult] = dict(state.get("results") or {})
+    return Report(
+        request=_request_of(state),
+        files=list(state.get("files") or []),
+        plan=plan_,
+        choices=[choices[t.id] for t in plan_.tasks if t.id in choices],
+        results=[results[t.id] for t in plan_.tasks if t.id in results],
+        planner=state.get("planner"),
+        llm_calls=sum((state.get("llm_calls") or {}).values()),
+        workspace=state.get("workspace"),
+        errors=list(state.get("errors") or []),
+    )
+
+
+def _after_plan(state: HuggingGPTState) -> str:
+    return "select" if (state.get("plan") and state["plan"].tasks) else "respond"
+
+
+def build_graph(
+    llm: BaseChatModel | None = None,
+    *,
+    planner: PlannerName | Planner | Plan | dict | None = None,
+    selector: Selector | Literal["retrieval", "llm"] | None = None,
+    executor: Executor | None = None,
+    responder: Responder | Literal["llm", "template"] | None = None,
+    catalog: Any = None,
+    embeddings: Any = None,
+    max_concurrency: int = 4,
+    task_timeout: float = 300.0,
+    retries: int = 2,
+    workspace_root: str | None = None,
+    allow_urls: bool = False,
+    allow_private_urls: bool = False,
+    approve_plan: bool = False,
+    checkpointer: Any = None,
+    name: str = "hugginggpt",
+) -> CompiledStateGraph:
+    """Build the HuggingGPT graph.
+
+    Args:
+        llm: The controller chat model (planning and response). ``None``: offline planner and
+            templated response.
+        planner: ``"llm"``, ``"offline"``, ``"auto"`` (offline when confident, else LLM), a
+            planner object (``plan(request, files, history) -> PlanResult``) or a fixed plan.
+            Default: ``"llm"`` with a chat model, ``"auto"`` without.
+        selector: A :class:`~hgpt_langchain.types.Selector`, ``"retrieval"`` (default, no LLM
+            call) or ``"llm"`` (one LLM call choosing among each task's top candidates).
+        executor: An :class:`~hgpt_langchain.types.Executor`. Default: local when a model is
+            available locally, remote (``HF_TOKEN``) otherwise.
+        responder: A responder object, ``"llm"`` or ``"template"``. Default: LLM if given.
+        catalog: A catalog (or a path to a JSONL catalog) for the default selector.
+        embeddings: LangChain ``Embeddings`` for the default selector's index.
+        max_concurrency: Tasks run in parallel at most.
+        task_timeout: Seconds one task may take.
+        retries: Retries of a transient remote error, per model.
+        workspace_root: Folder holding one workspace per run (default ``./.hgpt/runs``).
+        allow_urls: Allow http(s) URLs as inputs.
+        allow_private_urls: Also allow private and loopback addresses.
+        approve_plan: Pause after planning for approval (needs a checkpointer); resume with
+            ``Command(resume="accept" | "cancel" | {"tasks": [...]})``.
+        checkpointer: A LangGraph checkpointer (durable, resumable runs).
+        name: Graph name.
+
+    Returns:
+        The compiled graph. Input: ``{"request", "files"}`` or ``{"messages"}``; output:
+        ``{"answer", "report", "messages"}``.
+    """
+    the_planner = make_planner(planner, llm)
+
+    def make_selector() -> Selector:
+        if selector is not None and not isinstance(selector, str):
+            return selector
+        from hgpt_langchain.selection import LLMSelector, RetrievalSelector
+
+        base = RetrievalSelector(catalog, embeddings=embeddings)
+        if selector == "llm":
+            if llm is None:
+                raise ConfigurationError("selector='llm' needs a chat model (llm=...).")
+            return LLMSelector(llm, base)
+        return base
+
+    def make_scheduler() -> Any:
+        from hgpt_langchain.execution.scheduler import Scheduler
+
+        if executor is None:
+            from hgpt_langchain.execution import default_executor
+
+        return Scheduler(
+            executor if executor is not None else default_executor(),
+            max_concurrency=max_concurrency,
+            task_timeout=task_timeout,
+            retries=retries,
+        )
+
+    if responder is None:
+        the_responder: Responder = LLMResponder(llm) if llm is not None else TemplateResponder()
+    elif responder == "llm":
+        if llm is None:
+            raise ConfigurationError("responder='llm' needs a chat model (llm=...).")
+        the_responder = LLMResponder(llm)
+    elif responder == "template":
+        the_responder = TemplateResponder()
+    else:
+        the_responder = responder  # type: ignore[assignment]
+
+    stages = _Stages(
+        planner=the_planner,
+        selector=_Lazy(make_selector),
+        scheduler=_Lazy(make_scheduler),
+        responder=the_responder,
+        workspace_root=workspace_root,
+        allow_urls=allow_urls,
+        allow_private_urls=allow_private_urls,
+        approve_plan=approve_plan,
+    )
+    nodes = _make_nodes(stages)
+    builder = StateGraph(HuggingGPTState, input_schema=InputState, output_schema=OutputState)
+    builder.add_node("plan", nodes["plan"])
+    builder.add_node("select", nodes["select"])
+    builder.add_node("execute", nodes["execute"])
+    builder.add_node("respond", nodes["respond"])
+    builder.add_edge(START, "plan")
+    if approve_plan:
+        builder.add_node("approve", nodes["approve"])
+        builder.add_conditional_edges(
+            "plan", lambda s: "approve" if _after_plan(s) == "select" else "respond",
+            ["approve", "respond"],
+        )
+        builder.add_conditional_edges("approve", _after_plan, ["select", "respond"])
+    else:
+        builder.add_conditional_edges("plan", _after_plan, ["select", "respond"])
+    builder.add_edge("select", "execute")
+    builder.add_edge("execute", "respond")
+    builder.add_edge("respond", END)
+    return builder.compile(checkpointer=checkpointer, name=name)

@@ -1,0 +1,51 @@
+"""Small in-process stand-ins for the selector and executor (the real ones have own tests)."""
+
+from __future__ import annotations
+
+import threading
+
+from hgpt_langchain.state import Candidate, ModelChoice, Plan
+from hgpt_langchain.types import ExecutionOutput
+
+
+class FirstModelSelector:
+    """Picks ``<task>-model-a`` with ``<task>-model-b`` as fallback, no retrieval."""
+
+    def select(self, plan: Plan, request: str) -> dict[int, ModelChoice]:
+        return {
+            t.id: ModelChoice(
+                task_id=t.id,
+                task=t.task,
+                model=f"{t.task}-model-a",
+                candidates=[Candidate(id=f"{t.task}-model-a", score=0.9),
+                            Candidate(id=f"{t.task}-model-b", score=0.8)],
+                reason="best match",
+            )
+            for t in plan.tasks
+        }
+
+
+class EchoExecutor:
+    """Writes a file for file-producing tasks, echoes text otherwise; records calls."""
+
+    name = "echo"
+
+    def __init__(self, fail: set[str] | None = None):
+        self.calls: list[tuple[str, str, dict]] = []
+        self.fail = fail or set()
+        self._lock = threading.Lock()
+
+    def run(self, task, model, args, workspace):
+        with self._lock:
+            self.calls.append((task.name, model, dict(args)))
+        if model in self.fail or task.name in self.fail:
+            from hgpt_langchain.errors import ExecutionError
+
+            raise ExecutionError(f"{model} is broken")
+        out = task.output
+        if out == "text":
+            return ExecutionOutput(text=f"{task.name}({', '.join(args.values())})", executor=self.name)
+        ext = {"image": "png", "audio": "wav", "video": "mp4"}[out]
+        path = workspace.output_path(f"task-{task.name}", ext)
+        path.write_bytes(b"fake")
+        return ExecutionOutput(files=[str(path)], executor=self.name)

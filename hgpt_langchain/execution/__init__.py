@@ -3,6 +3,15 @@
 Heavy libraries (torch, transformers, diffusers) are imported only when a local model runs.
 """
 
+from hgpt_langchain.execution.context import current_task_id, task_context
+from hgpt_langchain.execution.scheduler import Scheduler
+from hgpt_langchain.execution.sleep import SleepExecutor
 from hgpt_langchain.execution.workspace import Workspace
 
-__all__ = ["Workspace"]
+__all__ = [
+    "Scheduler",
+    "SleepExecutor",
+    "Workspace",
+    "current_task_id",
+    "task_context",
+]

@@ -1,4 +1,4 @@
-"""Plan approval: the graph pauses after planning; ``Command(resume=...)`` accepts, edits or cancels."""
+"""Plan approval: the graph pauses after planning; ``Command(resume=...)`` accepts/edits/cancels."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def paused(tmp_path, photo, thread="t1"):
         workspace_root=str(tmp_path / "runs"),
     )
     config = {"configurable": {"thread_id": thread}}
-    out = graph.invoke({"request": "Describe photo.jpg and read it aloud", "files": [photo]}, config)
+    request = {"request": "Describe photo.jpg and read it aloud", "files": [photo]}
+    out = graph.invoke(request, config)
     return graph, executor, config, out
 
 

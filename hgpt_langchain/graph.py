@@ -246,6 +246,10 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         plan_ = state.get("plan") or Plan()
         _emit({"event": "stage", "stage": "execute", "status": "start"})
         ws = _workspace(stages, state, config)
+        # Later turns of a thread share its workspace: prefix their outputs (turn2-task-0.png)
+        # so they never overwrite files of earlier turns that the conversation refers to.
+        turn = sum(isinstance(m, HumanMessage) for m in state.get("messages") or [])
+        ws.output_prefix = f"turn{turn}-" if turn > 1 else ""
         results = stages.scheduler.get().run(
             plan_, dict(state.get("choices") or {}), ws, done=dict(state.get("results") or {})
         )

@@ -53,6 +53,9 @@ class Workspace:
         allow_urls: Whether http(s) URLs may be downloaded into the workspace.
         allow_private_urls: Whether URLs may point at private/loopback/link-local addresses.
         max_download_bytes: Size limit of one download.
+        output_prefix: Prefix of output file names, so that a later turn of a conversation
+            (same workspace) never overwrites the files of an earlier one: ``""`` for the first
+            turn (``outputs/task-0.png``), ``"turn2-"`` for the second (``turn2-task-0.png``).
     """
 
     def __init__(
@@ -63,8 +66,10 @@ class Workspace:
         allow_urls: bool = False,
         allow_private_urls: bool = False,
         max_download_bytes: int = 50_000_000,
+        output_prefix: str = "",
     ):
         self.root = root
+        self.output_prefix = output_prefix
         self.run_id = run_id
         self.allow_urls = allow_urls
         self.allow_private_urls = allow_private_urls
@@ -309,7 +314,7 @@ class Workspace:
     # ---- outputs -------------------------------------------------------------------------------
 
     def output_path(self, stem: str, ext: str) -> Path:
-        """A stable output path: ``outputs/<stem>.<ext>`` (e.g. ``outputs/task-3.png``).
+        """A stable output path: ``outputs/<prefix><stem>.<ext>`` (e.g. ``outputs/task-3.png``).
 
         The same stem and extension always give the same path, so a retried task overwrites
         its earlier attempt instead of leaving stray files.
@@ -322,4 +327,4 @@ class Workspace:
         if not ext or not re.match(r"^[a-z0-9]{1,10}$", ext):
             raise WorkspaceError(f"Bad output file extension {ext!r}.")
         self.outputs_dir.mkdir(parents=True, exist_ok=True)
-        return self.outputs_dir / f"{_safe_name(stem, 'output')}.{ext}"
+        return self.outputs_dir / f"{_safe_name(self.output_prefix + stem, 'output')}.{ext}"

@@ -1,0 +1,153 @@
+"""Choosing where a model runs: the hybrid local/remote executor and the default executor.
+
+``auto`` runs a model locally when it is already on this machine (a local folder or the Hugging
+Face cache) or known to be small, and remotely otherwise; when the first choice fails the other one
+is tried. ``local`` and ``remote`` pin the back end (no fallback unless asked for).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal
+
+from hgpt_langchain.errors import ConfigurationError, ExecutionError, UnsupportedTaskError
+from hgpt_langchain.execution.local import LocalExecutor
+from hgpt_langchain.execution.remote import RemoteExecutor
+from hgpt_langchain.tasks import TaskSpec
+from hgpt_langchain.types import ExecutionOutput, Executor
+
+if TYPE_CHECKING:
+    from hgpt_langchain.execution.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+Policy = Literal["auto", "local", "remote"]
+POLICIES: tuple[str, ...] = ("auto", "local", "remote")
+
+
+class HybridExecutor:
+    """Runs each task locally or remotely, with fallback from one to the other.
+
+    Args:
+        local: The local executor (default: a new :class:`LocalExecutor`).
+        remote: The remote executor (default: a new :class:`RemoteExecutor` from ``HF_TOKEN``).
+        policy: ``"auto"``, ``"local"`` or ``"remote"``.
+        fallback: Try the other back end when the first fails. Default: on for ``auto``,
+            off for a pinned policy.
+        max_local_mb: In ``auto``, models known (``sizes``) to be at most this big run locally
+            even when not downloaded yet.
+        sizes: Known model sizes in MiB by model id (e.g. from the catalog).
+    """
+
+    name = "hybrid"
+
+    def __init__(
+        self,
+        local: Executor | None = None,
+        remote: Executor | None = None,
+        policy: Policy = "auto",
+        *,
+        fallback: bool | None = None,
+        max_local_mb: float = 1500.0,
+        sizes: Mapping[str, float] | None = None,
+    ):
+        if policy not in POLICIES:
+            raise ConfigurationError(
+                f"Unknown execution policy {policy!r}: use one of {', '.join(POLICIES)}."
+            )
+        self.local = local if local is not None else LocalExecutor()
+        self.remote = remote if remote is not None else RemoteExecutor()
+        self.policy = policy
+        self.fallback = (policy == "auto") if fallback is None else fallback
+        self.max_local_mb = max_local_mb
+        self.sizes = dict(sizes or {})
+
+    def _supports(self, executor: Executor, task: TaskSpec) -> bool:
+        supports = getattr(executor, "supports", None)
+        return bool(supports(task)) if callable(supports) else True
+
+    def _remote_ready(self) -> bool:
+        return bool(getattr(self.remote, "configured", True))
+
+    def _local_ready(self, model: str) -> bool:
+        available = getattr(self.local, "is_available", None)
+        if callable(available) and available(model):
+            return True
+        size = self.sizes.get(model)
+        return size is not None and size <= self.max_local_mb
+
+    def plan_for(self, task: TaskSpec, model: str) -> list[Executor]:
+        """The back ends to try for ``model`` on ``task``, in order."""
+        if self.policy == "local":
+            order = [self.local, self.remote]
+        elif self.policy == "remote":
+            order = [self.remote, self.local]
+        elif self._local_ready(model) or not self._remote_ready():
+            order = [self.local, self.remote]
+        else:
+            order = [self.remote, self.local]
+        if not self.fallback:
+            order = order[:1]
+        usable = [e for e in order if self._supports(e, task)]
+        return [e for e in usable if e is not self.remote or self._remote_ready()] or usable
+
+    def run(
+        self, task: TaskSpec, model: str, args: dict[str, str], workspace: Workspace
+    ) -> ExecutionOutput:
+        """Run on the preferred back end; on failure try the other one.
+
+        Raises:
+            UnsupportedTaskError: Neither back end supports the task type.
+            ExecutionError: Every back end failed (``transient`` if the last error was).
+        """
+        order = self.plan_for(task, model)
+        if not order:
+            raise UnsupportedTaskError(
+                f"Task {task.name!r} cannot run with execution policy {self.policy!r}: "
+                f"local={'yes' if task.local else 'no'}, remote={'yes' if task.remote else 'no'}."
+            )
+        errors: list[str] = []
+        last: ExecutionError | None = None
+        for executor in order:
+            try:
+                return executor.run(task, model, args, workspace)
+            except ConfigurationError as exc:
+                last = ExecutionError(str(exc))
+            except ExecutionError as exc:
+                last = exc
+            errors.append(f"{getattr(executor, 'name', type(executor).__name__)}: {last}")
+            logger.info("Task %s with %s failed on %s", task.name, model, errors[-1])
+        assert last is not None
+        if len(errors) == 1:
+            raise last
+        raise ExecutionError(" | ".join(errors), transient=last.transient)
+
+
+def default_executor() -> HybridExecutor:
+    """The executor built from the environment.
+
+    ``HGPT_EXECUTION`` (``auto`` | ``local`` | ``remote``, default ``auto``), ``HF_TOKEN``,
+    ``HGPT_INFERENCE_URL`` (a self-hosted endpoint, ``{model}`` allowed),
+    ``HGPT_INFERENCE_PROVIDER``, ``HGPT_DEVICE``, ``HGPT_MEMORY_BUDGET_MB`` and
+    ``HGPT_TRUST_REMOTE_CODE=1`` (only for repositories you trust).
+
+    Raises:
+        ConfigurationError: ``HGPT_EXECUTION`` has an unknown value.
+    """
+    policy = (os.environ.get("HGPT_EXECUTION") or "auto").strip().lower()
+    if policy not in POLICIES:
+        raise ConfigurationError(
+            f"HGPT_EXECUTION={policy!r} is not valid: use one of {', '.join(POLICIES)}."
+        )
+    trust = os.environ.get("HGPT_TRUST_REMOTE_CODE", "").strip().lower() in ("1", "true", "yes")
+    local = LocalExecutor(device=os.environ.get("HGPT_DEVICE") or None, trust_remote_code=trust)
+    remote = RemoteExecutor(
+        base_url=os.environ.get("HGPT_INFERENCE_URL") or None,
+        provider=os.environ.get("HGPT_INFERENCE_PROVIDER") or None,
+    )
+    return HybridExecutor(local, remote, policy=policy)  # type: ignore[arg-type]
+
+
+__all__ = ["HybridExecutor", "Policy", "default_executor"]

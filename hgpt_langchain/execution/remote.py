@@ -1,0 +1,477 @@
+"""Remote execution through ``huggingface_hub.InferenceClient``.
+
+Two ways to reach models: Inference Providers (a Hub model id plus a token, provider ``auto`` or a
+named one), or a self-hosted endpoint (``base_url``: TGI, TEI, a dedicated Inference Endpoint or
+any server speaking the Inference API). Each task type calls the ``InferenceClient`` method named by
+``TaskSpec.remote`` in the registry, through one adapter per method in :data:`REMOTE_CALLS`.
+
+Overloaded or loading models (HTTP 503, 429, 502, 504), timeouts and dropped connections raise
+``ExecutionError(transient=True)`` so the scheduler retries them. The token is never logged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hgpt_langchain.errors import (
+    ConfigurationError,
+    ExecutionError,
+    UnsupportedTaskError,
+    WorkspaceError,
+)
+from hgpt_langchain.execution.context import output_stem
+from hgpt_langchain.execution.convert import (
+    annotate_boxes,
+    jsonable,
+    load_image,
+    overlay_masks,
+    render_labels,
+    save_image,
+    save_json,
+)
+from hgpt_langchain.tasks import TaskSpec
+from hgpt_langchain.types import ExecutionOutput
+
+if TYPE_CHECKING:
+    from hgpt_langchain.execution.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+"""HTTP statuses worth a retry (500 included: hosted endpoints use it for transient faults)."""
+
+RemoteCall = Callable[["_Call"], ExecutionOutput]
+
+
+def env_token() -> str | None:
+    """The Hugging Face token from ``HF_TOKEN`` (or the older ``HUGGING_FACE_HUB_TOKEN``)."""
+    return os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN") or None
+
+
+class RemoteExecutor:
+    """Runs tasks on hosted or self-hosted inference endpoints.
+
+    Args:
+        token: Hugging Face token; default ``HF_TOKEN``. Never logged.
+        base_url: A self-hosted endpoint. ``{model}`` in it is replaced by the model id
+            (e.g. ``"http://localhost:8080/models/{model}"``); without it every model goes to
+            that one URL (a TGI/TEI server serves one model).
+        provider: Inference provider (``"auto"``, ``"hf-inference"``, ``"together"``, ...) when
+            no ``base_url`` is given. Default ``"auto"``.
+        timeout: Seconds to wait for one request.
+        max_new_tokens: Generation length of text-producing tasks.
+    """
+
+    name = "remote"
+
+    def __init__(
+        self,
+        token: str | None = None,
+        base_url: str | None = None,
+        provider: str | None = None,
+        timeout: float = 120.0,
+        *,
+        max_new_tokens: int = 128,
+    ):
+        self._token = token
+        self.base_url = base_url.rstrip("/") if base_url else None
+        self.provider = provider
+        self.timeout = timeout
+        self.max_new_tokens = max_new_tokens
+
+    def __repr__(self) -> str:  # never show the token
+        return (
+            f"RemoteExecutor(base_url={self.base_url!r}, provider={self.provider!r}, "
+            f"token={'set' if self.token else 'unset'})"
+        )
+
+    @property
+    def token(self) -> str | None:
+        """The token in use (argument or ``HF_TOKEN``)."""
+        return self._token or env_token()
+
+    @property
+    def configured(self) -> bool:
+        """Whether remote calls can work: a base URL, or a token for Inference Providers."""
+        return bool(self.base_url or self.token)
+
+    def supports(self, task: TaskSpec) -> bool:
+        """Whether the task type has a remote method."""
+        return bool(task.remote and task.remote in REMOTE_CALLS)
+
+    def client(self, model: str) -> tuple[Any, str | None]:
+        """An ``InferenceClient`` for ``model`` and the ``model`` to pass per call (or None)."""
+        from huggingface_hub import InferenceClient
+
+        if self.base_url:
+            url = self.base_url.replace("{model}", model)
+            return InferenceClient(model=url, token=self.token, timeout=self.timeout), None
+        if not self.token:
+            raise ConfigurationError(
+                "Remote execution needs a Hugging Face token: set HF_TOKEN (or pass token=...), "
+                "or point base_url at a self-hosted endpoint."
+            )
+        client = InferenceClient(
+            provider=self.provider or "auto",  # type: ignore[arg-type]
+            token=self.token,
+            timeout=self.timeout,
+        )
+        return client, model
+
+    def run(
+        self, task: TaskSpec, model: str, args: dict[str, str], workspace: Workspace
+    ) -> ExecutionOutput:
+        """Call the task's ``InferenceClient`` method for ``model``; save outputs to files.
+
+        Raises:
+            UnsupportedTaskError: The task type has no remote method.
+            ConfigurationError: No token and no base URL.
+            ExecutionError: The call failed (``transient`` for 503/429/timeouts).
+        """
+        adapter = REMOTE_CALLS.get(task.remote or "")
+        if adapter is None:
+            raise UnsupportedTaskError(
+                f"Task {task.name!r} has no remote inference method; run it locally."
+            )
+        client, per_call_model = self.client(model)
+        call = _Call(self, task, model, per_call_model, client, args, workspace)
+        try:
+            output = adapter(call)
+        except (ExecutionError, WorkspaceError, ConfigurationError):
+            raise
+        except KeyError as exc:
+            raise ExecutionError(
+                f"Task {task.name!r} is missing the argument {exc}; give it in the plan."
+            ) from exc
+        except Exception as exc:  # noqa: BLE001 - classified below
+            raise classify_error(exc, model, task.name) from exc
+        output.executor = self.name
+        return output
+
+
+def classify_error(exc: Exception, model: str, task: str) -> ExecutionError:
+    """Turn an ``InferenceClient`` exception into an :class:`ExecutionError`."""
+    from huggingface_hub.errors import HfHubHTTPError, InferenceTimeoutError
+
+    where = f"Remote model {model!r} ({task})"
+    if isinstance(exc, InferenceTimeoutError | TimeoutError):
+        return ExecutionError(f"{where} timed out; try again later.", transient=True)
+    if isinstance(exc, HfHubHTTPError) and getattr(exc, "response", None) is not None:
+        status = exc.response.status_code
+        detail = _server_message(exc)
+        if status == 503 and "loading" in detail.lower():
+            return ExecutionError(f"{where} is loading (HTTP 503): {detail}", transient=True)
+        if status in (401, 403):
+            return ExecutionError(
+                f"{where} refused the request (HTTP {status}): check HF_TOKEN and its "
+                f"permissions. {detail}"
+            )
+        if status == 404:
+            return ExecutionError(f"{where} was not found on the endpoint (HTTP 404). {detail}")
+        return ExecutionError(
+            f"{where} failed with HTTP {status}: {detail}", transient=status in TRANSIENT_STATUS
+        )
+    name = type(exc).__name__
+    if any(key in name for key in ("Connect", "Network", "RemoteProtocol", "ReadError")):
+        return ExecutionError(
+            f"{where}: cannot reach the endpoint ({name}: {exc}).", transient=True
+        )
+    if isinstance(exc, ValueError):
+        return ExecutionError(f"{where}: {exc}")
+    return ExecutionError(f"{where} failed: {name}: {exc}")
+
+
+def _server_message(exc: Any) -> str:
+    try:
+        body = exc.response.json()
+        if isinstance(body, dict):
+            return str(body.get("error") or body.get("message") or body)[:500]
+    except Exception:  # noqa: BLE001 - not JSON
+        pass
+    try:
+        return exc.response.text[:500]
+    except Exception:  # noqa: BLE001 - streamed body
+        return str(exc)[:500]
+
+
+class _Call:
+    """Everything an adapter needs for one remote call."""
+
+    def __init__(
+        self,
+        ex: RemoteExecutor,
+        task: TaskSpec,
+        model: str,
+        per_call_model: str | None,
+        client: Any,
+        args: dict[str, str],
+        ws: Workspace,
+    ):
+        self.ex, self.task, self.model, self.client = ex, task, model, client
+        self.args, self.ws = args, ws
+        self.kw: dict[str, Any] = {"model": per_call_model} if per_call_model else {}
+
+    def file(self, name: str) -> Path:
+        return self.ws.resolve(self.args[name], must_exist=True)
+
+    def stem(self, suffix: str = "") -> str:
+        return output_stem(self.task.name, suffix)
+
+
+def _labels(items: Any) -> ExecutionOutput:
+    data = jsonable([_as_dict(i) for i in (items or [])])
+    return ExecutionOutput(text=render_labels(data), data=data)
+
+
+def _as_dict(item: Any) -> dict[str, Any]:
+    if isinstance(item, dict):
+        return item
+    if hasattr(item, "items"):
+        return dict(item.items())
+    return {k: v for k, v in vars(item).items() if not k.startswith("_")}
+
+
+def _split(value: str) -> list[str]:
+    return [x.strip() for x in value.replace(";", ",").split(",") if x.strip()]
+
+
+def _text_classification(c: _Call) -> ExecutionOutput:
+    return _labels(c.client.text_classification(c.args["text"], **c.kw))
+
+
+def _token_classification(c: _Call) -> ExecutionOutput:
+    ents = jsonable([_as_dict(e) for e in c.client.token_classification(c.args["text"], **c.kw)])
+    text = ", ".join(f"{e.get('word')} ({e.get('entity_group') or e.get('entity')})" for e in ents)
+    return ExecutionOutput(text=text or "(no entities found)", data=ents)
+
+
+def _question_answering(c: _Call) -> ExecutionOutput:
+    out = c.client.question_answering(
+        question=c.args["question"], context=c.args["context"], **c.kw
+    )
+    best = out[0] if isinstance(out, list) else out
+    data = jsonable(_as_dict(best))
+    return ExecutionOutput(text=str(data.get("answer", "")), data=data)
+
+
+def _summarization(c: _Call) -> ExecutionOutput:
+    out = c.client.summarization(c.args["text"], **c.kw)
+    text = str(getattr(out, "summary_text", out))
+    return ExecutionOutput(text=text, data={"summary_text": text})
+
+
+def _translation(c: _Call) -> ExecutionOutput:
+    from hgpt_langchain.execution.local import _language
+
+    kw = dict(c.kw)
+    lang = _language(c.args.get("target_language"))
+    if lang is not None:
+        name, iso, flores = lang
+        lower = c.model.lower()
+        if "nllb" in lower:
+            kw.update(src_lang="eng_Latn", tgt_lang=flores)
+        elif "m2m" in lower or "mbart" in lower:
+            kw.update(src_lang="en", tgt_lang=iso)
+    out = c.client.translation(c.args["text"], **kw)
+    text = str(getattr(out, "translation_text", out))
+    return ExecutionOutput(text=text, data={"translation_text": text})
+
+
+def _text_generation(c: _Call) -> ExecutionOutput:
+    out = c.client.text_generation(c.args["text"], max_new_tokens=c.ex.max_new_tokens, **c.kw)
+    text = str(getattr(out, "generated_text", out))
+    return ExecutionOutput(text=text, data={"generated_text": text})
+
+
+def _chat_completion(c: _Call) -> ExecutionOutput:
+    out = c.client.chat_completion(
+        [{"role": "user", "content": c.args["text"]}], max_tokens=c.ex.max_new_tokens, **c.kw
+    )
+    reply = str(out.choices[0].message.content or "")
+    return ExecutionOutput(text=reply, data={"reply": reply})
+
+
+def _sentence_similarity(c: _Call) -> ExecutionOutput:
+    scores = c.client.sentence_similarity(c.args["text"], [c.args["other_text"]], **c.kw)
+    score = float(scores[0])
+    return ExecutionOutput(text=f"similarity {score:.3f}", data={"score": round(score, 6)})
+
+
+def _zero_shot_classification(c: _Call) -> ExecutionOutput:
+    labels = _split(c.args["labels"])
+    return _labels(c.client.zero_shot_classification(c.args["text"], labels, **c.kw))
+
+
+def _fill_mask(c: _Call) -> ExecutionOutput:
+    out = jsonable([_as_dict(e) for e in c.client.fill_mask(c.args["text"], **c.kw)])
+    return ExecutionOutput(text=str(out[0].get("sequence", "")) if out else "", data=out)
+
+
+def _image_classification(c: _Call) -> ExecutionOutput:
+    return _labels(c.client.image_classification(c.file("image"), **c.kw))
+
+
+def _zero_shot_image_classification(c: _Call) -> ExecutionOutput:
+    labels = _split(c.args["labels"])
+    return _labels(
+        c.client.zero_shot_image_classification(c.file("image"), candidate_labels=labels, **c.kw)
+    )
+
+
+def _object_detection(c: _Call) -> ExecutionOutput:
+    image = load_image(c.ws, c.args["image"])
+    dets = [_as_dict(d) for d in c.client.object_detection(c.file("image"), **c.kw)]
+    dets = jsonable([{**d, "box": _as_dict(d.get("box") or {})} for d in dets])
+    png = save_image(annotate_boxes(image, dets), c.ws, c.stem())
+    boxes = save_json(dets, c.ws, c.stem("boxes"))
+    text = f"{len(dets)} object(s): {render_labels(dets, limit=20)}" if dets else "no objects found"
+    return ExecutionOutput(text=text, files=[png, boxes], data=dets)
+
+
+def _image_segmentation(c: _Call) -> ExecutionOutput:
+    image = load_image(c.ws, c.args["image"])
+    segments = [_as_dict(s) for s in c.client.image_segmentation(c.file("image"), **c.kw)]
+    overlay = save_image(overlay_masks(image, [s.get("mask") for s in segments]), c.ws, c.stem())
+    files, data = [overlay], []
+    for i, seg in enumerate(segments):
+        item: dict[str, Any] = {"label": seg.get("label"), "score": seg.get("score")}
+        if seg.get("mask") is not None:
+            item["mask"] = save_image(seg["mask"], c.ws, c.stem(f"mask-{i}"))
+            files.append(item["mask"])
+        data.append(jsonable(item))
+    text = f"{len(data)} segment(s): " + ", ".join(str(d["label"]) for d in data)
+    return ExecutionOutput(text=text, files=files, data=data)
+
+
+def _image_to_text(c: _Call) -> ExecutionOutput:
+    out = c.client.image_to_text(c.file("image"), **c.kw)
+    text = str(getattr(out, "generated_text", out))
+    return ExecutionOutput(text=text, data={"generated_text": text})
+
+
+def _text_to_image(c: _Call) -> ExecutionOutput:
+    image = c.client.text_to_image(c.args["text"], **c.kw)
+    path = save_image(image, c.ws, c.stem())
+    return ExecutionOutput(text=f"image generated: {Path(path).name}", files=[path])
+
+
+def _image_to_image(c: _Call) -> ExecutionOutput:
+    image = c.client.image_to_image(c.file("image"), prompt=c.args.get("text") or None, **c.kw)
+    path = save_image(image, c.ws, c.stem())
+    return ExecutionOutput(text=f"edited image: {Path(path).name}", files=[path])
+
+
+def _answers(out: Any) -> ExecutionOutput:
+    items = jsonable([_as_dict(a) for a in (out if isinstance(out, list) else [out])])
+    return ExecutionOutput(text=str(items[0].get("answer", "")) if items else "", data=items)
+
+
+def _visual_question_answering(c: _Call) -> ExecutionOutput:
+    return _answers(c.client.visual_question_answering(c.file("image"), c.args["question"], **c.kw))
+
+
+def _document_question_answering(c: _Call) -> ExecutionOutput:
+    return _answers(
+        c.client.document_question_answering(c.file("image"), c.args["question"], **c.kw)
+    )
+
+
+def _tabular_classification(c: _Call) -> ExecutionOutput:
+    raw = c.args["table"]
+    if "\n" not in raw and raw.strip().lower().endswith(".csv"):
+        raw = c.ws.resolve(raw, must_exist=True).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(raw.strip())))
+    if not rows:
+        raise ExecutionError("The table is empty: give CSV text with a header row.")
+    table = {col: [row.get(col, "") for row in rows] for col in rows[0]}
+    labels = c.client.tabular_classification(table, **c.kw)
+    return ExecutionOutput(text=", ".join(str(x) for x in labels), data=jsonable(list(labels)))
+
+
+def _audio_bytes(c: _Call, blob: bytes, suffix: str = "") -> str:
+    """Save audio bytes; WAV is kept, other formats are converted to WAV when possible."""
+    if blob[:4] == b"RIFF":
+        path = c.ws.output_path(c.stem(suffix), "wav")
+        path.write_bytes(blob)
+        return str(path)
+    try:
+        import soundfile
+
+        from hgpt_langchain.execution.convert import save_wav
+
+        data, rate = soundfile.read(io.BytesIO(blob), dtype="float32", always_2d=True)
+        return save_wav(data.mean(axis=1), rate, c.ws, c.stem(suffix))
+    except Exception:  # noqa: BLE001 - keep the original encoding
+        ext = "flac" if blob[:4] == b"fLaC" else "ogg" if blob[:4] == b"OggS" else "mp3"
+        path = c.ws.output_path(c.stem(suffix), ext)
+        path.write_bytes(blob)
+        return str(path)
+
+
+def _text_to_speech(c: _Call) -> ExecutionOutput:
+    path = _audio_bytes(c, c.client.text_to_speech(c.args["text"], **c.kw))
+    return ExecutionOutput(text=f"speech saved to {Path(path).name}", files=[path])
+
+
+def _automatic_speech_recognition(c: _Call) -> ExecutionOutput:
+    out = c.client.automatic_speech_recognition(c.file("audio"), **c.kw)
+    text = str(getattr(out, "text", out)).strip()
+    return ExecutionOutput(text=text, data={"text": text})
+
+
+def _audio_classification(c: _Call) -> ExecutionOutput:
+    return _labels(c.client.audio_classification(c.file("audio"), **c.kw))
+
+
+def _audio_to_audio(c: _Call) -> ExecutionOutput:
+    items = c.client.audio_to_audio(c.file("audio"), **c.kw)
+    files, data = [], []
+    for i, item in enumerate(items):
+        path = _audio_bytes(c, item.blob, suffix="" if i == 0 else f"part-{i}")
+        files.append(path)
+        data.append({"label": getattr(item, "label", None), "file": path})
+    labels = ", ".join(str(d["label"]) for d in data)
+    return ExecutionOutput(text=f"{len(files)} audio output(s): {labels}", files=files, data=data)
+
+
+def _text_to_video(c: _Call) -> ExecutionOutput:
+    blob = c.client.text_to_video(c.args["text"], **c.kw)
+    path = c.ws.output_path(c.stem(), "mp4")
+    path.write_bytes(blob)
+    return ExecutionOutput(text=f"video generated: {path.name}", files=[str(path)])
+
+
+REMOTE_CALLS: dict[str, RemoteCall] = {
+    "text_classification": _text_classification,
+    "token_classification": _token_classification,
+    "question_answering": _question_answering,
+    "summarization": _summarization,
+    "translation": _translation,
+    "text_generation": _text_generation,
+    "chat_completion": _chat_completion,
+    "sentence_similarity": _sentence_similarity,
+    "zero_shot_classification": _zero_shot_classification,
+    "fill_mask": _fill_mask,
+    "image_classification": _image_classification,
+    "object_detection": _object_detection,
+    "image_segmentation": _image_segmentation,
+    "image_to_text": _image_to_text,
+    "text_to_image": _text_to_image,
+    "image_to_image": _image_to_image,
+    "visual_question_answering": _visual_question_answering,
+    "document_question_answering": _document_question_answering,
+    "zero_shot_image_classification": _zero_shot_image_classification,
+    "tabular_classification": _tabular_classification,
+    "text_to_speech": _text_to_speech,
+    "automatic_speech_recognition": _automatic_speech_recognition,
+    "audio_classification": _audio_classification,
+    "audio_to_audio": _audio_to_audio,
+    "text_to_video": _text_to_video,
+}
+"""``InferenceClient`` method name (``TaskSpec.remote`` in the registry) -> adapter."""

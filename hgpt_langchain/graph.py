@@ -142,7 +142,7 @@ def _request_of(state: HuggingGPTState) -> str:
         return str(state["request"])
     for msg in reversed(state.get("messages") or []):
         if isinstance(msg, HumanMessage):
-            return msg.text if isinstance(msg.text, str) else str(msg.content)
+            return str(msg.text)
     return ""
 
 

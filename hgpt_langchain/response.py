@@ -97,8 +97,7 @@ class LLMResponder:
         """Return the LLM's answer."""
         reply = self.llm.invoke(self.messages(report))
         self.llm_calls += 1
-        text = reply.text if hasattr(reply, "text") else str(reply.content)
-        return text() if callable(text) else text
+        return str(reply.text)
 
 
 class TemplateResponder:

@@ -198,7 +198,5 @@ def _read_reply(reply: BaseMessage) -> tuple[Any | None, str]:
     for call in tool_calls:
         if call.get("name") in ("submit_plan", "Plan", "plan"):
             return call.get("args", {}), json.dumps(call.get("args", {}), ensure_ascii=False)
-    text = reply.text if hasattr(reply, "text") else str(reply.content)
-    if callable(text):  # older langchain-core: .text() is a method
-        text = text()
+    text = str(reply.text)
     return extract_json(text), text

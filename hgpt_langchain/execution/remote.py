@@ -49,6 +49,17 @@ TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 RemoteCall = Callable[["_Call"], ExecutionOutput]
 
 
+def hub_offline() -> bool:
+    """Whether ``HF_HUB_OFFLINE`` is on (huggingface_hub then refuses every HTTP call)."""
+    try:
+        from huggingface_hub import constants
+
+        check = getattr(constants, "is_offline_mode", None)
+        return bool(check() if callable(check) else constants.HF_HUB_OFFLINE)
+    except ImportError:  # pragma: no cover
+        return False
+
+
 def env_token() -> str | None:
     """The Hugging Face token from ``HF_TOKEN`` (or the older ``HUGGING_FACE_HUB_TOKEN``)."""
     return os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN") or None
@@ -98,8 +109,8 @@ class RemoteExecutor:
 
     @property
     def configured(self) -> bool:
-        """Whether remote calls can work: a base URL, or a token for Inference Providers."""
-        return bool(self.base_url or self.token)
+        """Whether remote calls can work: a base URL or a token, and not ``HF_HUB_OFFLINE``."""
+        return bool(self.base_url or self.token) and not hub_offline()
 
     def supports(self, task: TaskSpec) -> bool:
         """Whether the task type has a remote method."""
@@ -157,9 +168,14 @@ class RemoteExecutor:
 
 def classify_error(exc: Exception, model: str, task: str) -> ExecutionError:
     """Turn an ``InferenceClient`` exception into an :class:`ExecutionError`."""
-    from huggingface_hub.errors import HfHubHTTPError, InferenceTimeoutError
+    from huggingface_hub.errors import HfHubHTTPError, InferenceTimeoutError, OfflineModeIsEnabled
 
     where = f"Remote model {model!r} ({task})"
+    if isinstance(exc, OfflineModeIsEnabled):
+        return ExecutionError(
+            f"{where} cannot be called: HF_HUB_OFFLINE is set, which blocks every Hugging Face "
+            "HTTP call. Unset it for remote execution, or run the model locally."
+        )
     if isinstance(exc, InferenceTimeoutError | TimeoutError):
         return ExecutionError(f"{where} timed out; try again later.", transient=True)
     if isinstance(exc, HfHubHTTPError) and getattr(exc, "response", None) is not None:

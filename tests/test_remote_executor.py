@@ -1,0 +1,327 @@
+"""RemoteExecutor through the real InferenceClient against a local Inference-API-like server."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import json
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from hgpt_langchain.errors import ConfigurationError, ExecutionError, UnsupportedTaskError
+from hgpt_langchain.execution import (
+    REMOTE_CALLS,
+    HybridExecutor,
+    RemoteExecutor,
+    Scheduler,
+    Workspace,
+    task_context,
+)
+from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task
+from hgpt_langchain.tasks import TASKS
+from hgpt_langchain.types import ExecutionOutput
+from tests.tiny_models import write_png, write_wav
+
+
+def _png_bytes() -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 6), (0, 255, 0)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    requests: list[dict[str, Any]]
+    flaky_left: int
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: _Server
+
+    def _send(self, status: int, body: Any, ctype: str = "application/json") -> None:
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self):  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length)
+        model = self.path.removeprefix("/models/").split("/v1/")[0]
+        self.server.requests.append(
+            {"path": self.path, "model": model, "headers": dict(self.headers), "body": body}
+        )
+        if model == "loading":
+            return self._send(
+                503, {"error": "Model loading is currently loading", "estimated_time": 20.0}
+            )
+        if model == "flaky":
+            if self.server.flaky_left > 0:
+                self.server.flaky_left -= 1
+                return self._send(503, {"error": "Model flaky is currently loading"})
+            return self._send(200, [[{"label": "POSITIVE", "score": 0.75}]])
+        if model == "broken":
+            return self._send(400, {"error": "Input is not valid for this model"})
+        if model == "slow":
+            time.sleep(1.5)
+            return self._send(200, [[{"label": "LATE", "score": 1.0}]])
+        if model in ("sentiment", "on-disk"):
+            return self._send(
+                200, [[{"label": "NEGATIVE", "score": 0.8}, {"label": "POSITIVE", "score": 0.2}]]
+            )
+        if model == "painter":
+            return self._send(200, _png_bytes(), "image/png")
+        if model == "asr":
+            ok = body[:4] == b"RIFF"
+            return self._send(200, {"text": "hello world" if ok else "NOT A WAV"})
+        if model == "detector":
+            return self._send(
+                200,
+                [
+                    {
+                        "label": "cat",
+                        "score": 0.9,
+                        "box": {"xmin": 2, "ymin": 2, "xmax": 20, "ymax": 20},
+                    },
+                    {
+                        "label": "dog",
+                        "score": 0.6,
+                        "box": {"xmin": 5, "ymin": 1, "xmax": 9, "ymax": 30},
+                    },
+                ],
+            )
+        if model == "chat":
+            return self._send(
+                200,
+                {
+                    "id": "x",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": "chat",
+                    "system_fingerprint": "",
+                    "choices": [
+                        {
+                            "index": 0,
+                            "finish_reason": "stop",
+                            "message": {"role": "assistant", "content": "Pasta tonight!"},
+                        }
+                    ],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3},
+                },
+            )
+        return self._send(404, {"error": f"Model {model} does not exist"})
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(autouse=True)
+def _hub_online(monkeypatch: pytest.MonkeyPatch):
+    """huggingface_hub refuses all HTTP in offline mode; pytest-socket still blocks the internet."""
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+
+
+@pytest.fixture
+def server():
+    srv = _Server(("127.0.0.1", 0), _Handler)
+    srv.requests = []
+    srv.flaky_left = 0
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.fixture
+def remote(server: _Server) -> RemoteExecutor:
+    port = server.server_address[1]
+    return RemoteExecutor(base_url=f"http://127.0.0.1:{port}/models/{{model}}", timeout=0.5)
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    ws = Workspace.create(tmp_path, run_id="remote")
+    ws.import_file(str(write_png(tmp_path / "street.png")))
+    ws.import_file(str(write_wav(tmp_path / "speech.wav")))
+    return ws
+
+
+def test_every_registry_remote_method_has_an_adapter():
+    from huggingface_hub import InferenceClient
+
+    for spec in TASKS.values():
+        if spec.remote is not None:
+            assert spec.remote in REMOTE_CALLS, spec.name
+            assert callable(getattr(InferenceClient, spec.remote)), spec.remote
+
+
+def test_text_classification(remote: RemoteExecutor, ws: Workspace, server: _Server):
+    out = remote.run(TASKS["text-classification"], "sentiment", {"text": "cold food"}, ws)
+    assert out.executor == "remote"
+    assert [d["label"] for d in out.data] == ["NEGATIVE", "POSITIVE"]
+    assert out.text.startswith("NEGATIVE (0.80)")
+    assert json.loads(server.requests[0]["body"])["inputs"] == "cold food"
+
+
+def test_text_to_image_saves_png(remote: RemoteExecutor, ws: Workspace):
+    with task_context(2):
+        out = remote.run(TASKS["text-to-image"], "painter", {"text": "a fox"}, ws)
+    assert out.files == [str(ws.root / "outputs" / "task-2.png")]
+    with Image.open(out.files[0]) as img:
+        assert img.size == (8, 6)
+
+
+def test_speech_recognition_sends_the_workspace_file(remote: RemoteExecutor, ws: Workspace):
+    out = remote.run(TASKS["automatic-speech-recognition"], "asr", {"audio": "speech.wav"}, ws)
+    assert out.text == "hello world"
+
+
+def test_object_detection_writes_annotated_image_and_boxes(remote: RemoteExecutor, ws: Workspace):
+    with task_context(5):
+        out = remote.run(TASKS["object-detection"], "detector", {"image": "street.png"}, ws)
+    png, boxes = out.files
+    assert png.endswith("task-5.png") and boxes.endswith("task-5-boxes.json")
+    saved = json.loads(Path(boxes).read_text())
+    assert [d["label"] for d in saved] == ["cat", "dog"] and saved[0]["box"]["xmax"] == 20
+    with Image.open(png) as img:
+        assert img.size == (40, 40)
+        assert img.getpixel((2, 10)) != (30, 120, 200)  # a box edge was drawn over the background
+    assert out.text.startswith("2 object(s): cat (0.90)")
+
+
+def test_chat_completion(remote: RemoteExecutor, ws: Workspace, server: _Server):
+    out = remote.run(TASKS["conversational"], "chat", {"text": "What to cook?"}, ws)
+    assert out.text == "Pasta tonight!"
+    assert server.requests[0]["path"].endswith("/v1/chat/completions")
+
+
+def test_model_loading_503_is_transient(remote: RemoteExecutor, ws: Workspace):
+    with pytest.raises(ExecutionError, match="loading") as info:
+        remote.run(TASKS["text-classification"], "loading", {"text": "x"}, ws)
+    assert info.value.transient
+
+
+def test_client_errors_are_not_transient(remote: RemoteExecutor, ws: Workspace):
+    with pytest.raises(ExecutionError, match="HTTP 400: Input is not valid") as info:
+        remote.run(TASKS["text-classification"], "broken", {"text": "x"}, ws)
+    assert not info.value.transient
+    with pytest.raises(ExecutionError, match="not found") as info:
+        remote.run(TASKS["text-classification"], "nobody", {"text": "x"}, ws)
+    assert not info.value.transient
+
+
+def test_timeouts_are_transient(remote: RemoteExecutor, ws: Workspace):
+    with pytest.raises(ExecutionError, match="timed out") as info:
+        remote.run(TASKS["text-classification"], "slow", {"text": "x"}, ws)
+    assert info.value.transient
+
+
+def test_unsupported_and_unconfigured(ws: Workspace):
+    with pytest.raises(UnsupportedTaskError):
+        RemoteExecutor(base_url="http://127.0.0.1:9").run(
+            TASKS["depth-estimation"], "m", {"image": "street.png"}, ws
+        )
+    with pytest.raises(ConfigurationError, match="HF_TOKEN"):
+        RemoteExecutor().run(TASKS["text-classification"], "m", {"text": "x"}, ws)
+
+
+def test_token_is_sent_but_never_logged(
+    server: _Server, ws: Workspace, caplog: pytest.LogCaptureFixture
+):
+    port = server.server_address[1]
+    secret = "hf_not_a_real_token_123"
+    ex = RemoteExecutor(token=secret, base_url=f"http://127.0.0.1:{port}/models/{{model}}")
+    with caplog.at_level(logging.DEBUG):
+        ex.run(TASKS["text-classification"], "sentiment", {"text": "x"}, ws)
+        with pytest.raises(ExecutionError) as info:
+            ex.run(TASKS["text-classification"], "broken", {"text": "x"}, ws)
+    assert server.requests[0]["headers"].get("authorization") == f"Bearer {secret}"
+    assert secret not in caplog.text and secret not in repr(ex) and secret not in str(info.value)
+
+
+def test_scheduler_retries_503_then_succeeds(
+    remote: RemoteExecutor, ws: Workspace, server: _Server
+):
+    server.flaky_left = 2
+    plan = Plan(tasks=[Task(id=1, task="text-classification", args={"text": "nice"})])
+    choices = {1: ModelChoice(task_id=1, task="text-classification", model="flaky")}
+    result = Scheduler(remote, retries=2, backoff=0.01).run(plan, choices, ws)[1]
+    assert result.status == "ok" and result.output == "POSITIVE (0.75)"
+    assert len(result.attempts) == 3 and "loading" in result.attempts[0]
+    assert len(server.requests) == 3
+
+
+def test_scheduler_falls_back_to_next_remote_candidate(remote: RemoteExecutor, ws: Workspace):
+    plan = Plan(tasks=[Task(id=1, task="text-classification", args={"text": "nice"})])
+    choices = {
+        1: ModelChoice(
+            task_id=1,
+            task="text-classification",
+            model="broken",
+            candidates=[Candidate(id="broken", score=0.9), Candidate(id="sentiment", score=0.8)],
+        )
+    }
+    result = Scheduler(remote, retries=0).run(plan, choices, ws)[1]
+    assert result.model == "sentiment" and result.status == "ok"
+    assert result.attempts[0].startswith("broken:") and result.attempts[1] == "sentiment"
+
+
+class _FailingLocal:
+    name = "local"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def supports(self, task):
+        return True
+
+    def is_available(self, model: str) -> bool:
+        return model == "on-disk"
+
+    def run(self, task, model, args, workspace) -> ExecutionOutput:
+        self.calls += 1
+        raise ExecutionError("local out of memory")
+
+
+def test_hybrid_prefers_local_when_available_and_falls_back(
+    remote: RemoteExecutor, ws: Workspace, server: _Server
+):
+    local = _FailingLocal()
+    hybrid = HybridExecutor(local=local, remote=remote, policy="auto")
+    spec = TASKS["text-classification"]
+    assert hybrid.plan_for(spec, "on-disk") == [local, remote]
+    assert hybrid.plan_for(spec, "sentiment") == [remote, local]
+    # available locally -> local first; it fails -> remote answers
+    server.requests.clear()
+    out = hybrid.run(spec, "on-disk", {"text": "x"}, ws)
+    assert local.calls == 1 and out.executor == "remote"
+    assert server.requests[0]["model"] == "on-disk"
+    # pinned policy: no fallback
+    with pytest.raises(ExecutionError, match="out of memory"):
+        HybridExecutor(local=local, remote=remote, policy="local").run(spec, "x", {"text": "x"}, ws)
+    # depth estimation has no remote method: auto goes local even for a non-local model
+    assert HybridExecutor(local=local, remote=remote).plan_for(TASKS["depth-estimation"], "m") == [
+        local
+    ]
+
+
+def test_default_executor_reads_environment(monkeypatch: pytest.MonkeyPatch):
+    from hgpt_langchain.execution import default_executor
+
+    monkeypatch.setenv("HGPT_EXECUTION", "remote")
+    monkeypatch.setenv("HGPT_INFERENCE_URL", "http://127.0.0.1:1/models/{model}")
+    ex = default_executor()
+    assert ex.policy == "remote" and ex.remote.base_url.endswith("{model}")
+    monkeypatch.setenv("HGPT_EXECUTION", "cloud")
+    with pytest.raises(ConfigurationError, match="HGPT_EXECUTION"):
+        default_executor()

@@ -1,0 +1,886 @@
+"""The offline planner: plans a request into tasks with no LLM, from embeddings and lexical cues.
+
+Steps, all local and deterministic:
+
+1. **Extract** quoted texts and file names (by extension) and replace them with placeholders, so
+   their punctuation cannot break sentences and their wording cannot sway the task choice.
+2. **Split** the request into sentences and the sentences into clauses at sequencing words ("then",
+   "after that", "finally", "; ") and at "and" / commas followed by an action verb.
+3. **Classify** each clause: cosine similarity (the real all-MiniLM-L6-v2 by default) against
+   anchors per task type (registry descriptions and examples, TaskBench's tool descriptions,
+   hand-written example clauses in :mod:`~hgpt_langchain.planning.anchors`), plus lexical cue
+   bonuses and a modality prior (a clause about an audio file favours audio tasks). A "none"
+   anchor group absorbs context and politeness ("I have a photo", "could you help?"). Clauses that
+   only set the scene (no request wording) need a higher score to become tasks.
+4. **Bind arguments** from the registry's argument specs: files of the right modality mentioned in
+   the clause, else the output of the latest earlier task of that modality (``<resource>-k``,
+   which also gives the dependencies: "then read it aloud", an image-producing task feeding an
+   image-reading task), else any input file of that modality; texts from quotes, else the latest
+   text output, else the clause itself (a prompt such as "a red fox in the snow").
+5. **Validate** with :func:`~hgpt_langchain.planning.validate.validate_plan` and score a
+   confidence in [0, 1] (a logistic model of the weakest task's score and margin, the number of
+   tasks and the number of borderline clauses) that ``auto`` mode compares with a threshold.
+
+Planning one request takes a few milliseconds plus one embedding call for its clauses; anchor
+embeddings are computed once per process and embedding model.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hgpt_langchain.planning.anchors import (
+    CUES,
+    EXAMPLES,
+    IMAGE_EDIT,
+    NONE,
+    TASKBENCH_DESCRIPTIONS,
+)
+from hgpt_langchain.planning.base import PlanResult
+from hgpt_langchain.planning.validate import validate_plan
+from hgpt_langchain.state import Plan, Task
+from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, TaskSpec
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_THRESHOLD = 0.6
+"""Confidence at or above which ``auto`` mode keeps the offline plan (see :meth:`confident`)."""
+
+_ALL_EXT = sorted(
+    {e.lstrip(".") for exts in FILE_EXTENSIONS.values() for e in exts} | {"txt", "pdf", "docx"},
+    key=len,
+    reverse=True,
+)
+_FILE_RE = re.compile(
+    r"(?<![\w/.-])((?:[a-z]+://)?[\w./\\:-]*[\w-]\.(?:" + "|".join(_ALL_EXT) + r"))(?![\w-])",
+    re.IGNORECASE,
+)
+_QUOTE_RE = re.compile(
+    r"""(?:(?<=^)|(?<=[\s(\[:,;=-]))(?:'(?P<s>[^\n]+?)'|"(?P<d>[^"\n]+?)"|“(?P<c>[^”\n]+?)”"""
+    r"""|‘(?P<t>[^’\n]+?)’|`(?P<b>[^`\n]+?)`)(?=[\s.,;:!?)\]]|$)"""
+)
+_PH_RE = re.compile(r"§([FQ])(\d+)§")
+
+_ACTION_VERBS = (
+    "transcribe|translate|summari[sz]e|condense|generate|create|make|produce|convert|turn|read|"
+    "narrate|speak|say|detect|identify|find|locate|count|describe|caption|classify|categori[sz]e|"
+    "label|answer|tell|determine|figure|estimate|segment|separate|edit|modify|change|alter|"
+    "enhance|improve|clean|remove|reduce|extract|analy[sz]e|compare|measure|evaluate|check|"
+    "verify|draw|illustrate|visuali[sz]e|paint|render|write|compose|craft|continue|complete|"
+    "paraphrase|chat|respond|reply|recogni[sz]e|recolou?r|adjust|apply|give|provide|get|use|"
+    "transform|synthesi[sz]e|upscale|restore|colori[sz]e|overlay|animate|highlight|interpret|"
+    "decipher|explain|calculate|assess|examine|inspect|isolate|split|compute|predict|put|"
+    "design|distill|shorten|denoise|sharpen|pull|break|offer|suggest|propose|output|return|"
+    "show|let|help|assist|ask|proceed|develop|build|craft|outline|categori[sz]e|sum|swap|add|"
+    "replace|mark|tag|pinpoint|spot|gauge|quantify|rate|score|decode|reveal|recreate|record"
+)
+_VERB_AHEAD = (
+    r"(?=(?:also |then |further |please |subsequently |additionally |maybe )?"
+    rf"(?:{_ACTION_VERBS})\w*\b)"
+)
+_SEQ_WORDS = (
+    r"then|after that|afterwards|after this|subsequently|next|finally|lastly|later|"
+    r"following that|after doing so|once (?:that(?:'s| is)|this is|it(?:'s| is)|we have that|"
+    r"done|translated|transcribed|summari[sz]ed|generated|created|edited|modified|completed|"
+    r"finished)(?: done)?|additionally|moreover|furthermore|besides|also|plus|and then|"
+    r"based on (?:that|this|the result)|using (?:that|this|the result)"
+)
+_CLAUSE_SPLIT = re.compile(
+    rf"\s*;\s*|,?\s+and\s+{_VERB_AHEAD}|,\s*{_VERB_AHEAD}|,?\s*\b(?:and\s+)?(?={_SEQ_WORDS}\b)",
+    re.IGNORECASE,
+)
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
+_CHAIN_START = re.compile(rf"^\s*(?:and\s+)?(?:{_SEQ_WORDS})\b[\s,]*", re.IGNORECASE)
+_REQUEST_RE = re.compile(
+    r"\b(?:can|could|would|will) (?:you|we|it)\b|\bplease\b|\bhelp me\b|\bassist|"
+    r"\bi(?:'d| would) (?:like|love|appreciate) (?:you|it if|for you)|\bi (?:want|need) you\b|"
+    r"\blet's\b|\bis it possible|\bhow about|\bi (?:need|want) (?:a|an|the|to (?:get|have|"
+    r"create|generate|convert|transcribe|translate|summari[sz]e|know))\b",
+    re.IGNORECASE,
+)
+_WEAK_REQUEST_RE = re.compile(
+    r"\bi(?:'d| would) (?:like|love|appreciate)|\bi (?:want|need|wish|hope)|\bcurious\b|"
+    r"\b(?:i'm|i am|we're|we are) (?:hoping|looking|trying|interested|keen)|\bwonder|"
+    r"\bwhat(?:'s| is| are| does| do)\b|\bwho\b|\bhow (?:many|much|similar|far|close)|\?|"
+    r"\bcan i\b|\bhelp\b",
+    re.IGNORECASE,
+)
+_IMPERATIVE_RE = re.compile(rf"^\s*(?:please\s+|and\s+)?(?:{_ACTION_VERBS})\b", re.IGNORECASE)
+_REFERENCE_RE = re.compile(
+    r"\b(?:it|its|this|that|these|those|them|they|the (?:result|results|output|outcome|answer|"
+    r"response|label|labels|classification|summary|transcript(?:ion)?|translation|translated|"
+    r"transcribed|summari[sz]ed|generated|created|edited|modified|new|resulting|produced|"
+    r"enhanced|cleaned|transformed|adjusted|updated|refined|segmented|above|same|previous|"
+    r"detected|extracted|description|caption|text|audio|image|picture|story|paragraph|findings))\b",
+    re.IGNORECASE,
+)
+_MODALITY_WORDS: dict[str, re.Pattern[str]] = {
+    "image": re.compile(
+        r"\b(?:image|images|picture|pictures|photo|photos|photograph|snapshot|pic|illustration|"
+        r"drawing|painting|visual|scan|scanned)\b",
+        re.IGNORECASE,
+    ),
+    "audio": re.compile(
+        r"\b(?:audio|recording|recorded|sound|voice|speech|spoken|podcast|song|music|speaker|"
+        r"listen|aloud|narration|narrate)\b",
+        re.IGNORECASE,
+    ),
+    "video": re.compile(r"\b(?:video|videos|clip|animation|movie|footage)\b", re.IGNORECASE),
+    "text": re.compile(
+        r"\b(?:text|sentence|sentences|phrase|phrases|passage|article|paragraph|essay|story|"
+        r"summary|transcript|translation|words|message|query|question|quote)\b",
+        re.IGNORECASE,
+    ),
+}
+_DONE_RE = re.compile(
+    r"\b(the|this|that|these|those|my|our|its|their|of|from) (?:(?:newly|freshly|just) )?"
+    r"(?:translated|"
+    r"transcribed|summari[sz]ed|edited|modified|generated|created|enhanced|cleaned|segmented|"
+    r"detected|extracted|classified|converted|produced|resulting|refined|adjusted|altered|"
+    r"transformed|improved|updated|condensed|denoised|recolou?red|identified|recogni[sz]ed|"
+    r"synthesi[sz]ed|narrated|spoken|answered|described|processed|obtained|above|previous|"
+    r"output|result(?:ing)?|new|final|same) (?=\w)",
+    re.IGNORECASE,
+)
+"""Participles that point at an earlier step's output ("the translated text" -> "the text")."""
+_LANGUAGES = (
+    "English",
+    "French",
+    "Spanish",
+    "German",
+    "Italian",
+    "Portuguese",
+    "Chinese",
+    "Mandarin",
+    "Japanese",
+    "Korean",
+    "Russian",
+    "Arabic",
+    "Hindi",
+    "Dutch",
+    "Swedish",
+    "Polish",
+    "Turkish",
+    "Greek",
+    "Hebrew",
+    "Vietnamese",
+    "Thai",
+    "Indonesian",
+    "Ukrainian",
+    "Czech",
+    "Romanian",
+)
+_TARGET_LANG_RE = re.compile(r"\b(?:into|to|in)\s+(" + "|".join(_LANGUAGES) + r")\b", re.IGNORECASE)
+
+# Logistic confidence model (see ``bench/planner_savings.py --fit``): intercept and weights of
+# (weakest task score, weakest margin, number of tasks, borderline clauses, unbound inputs).
+_CONF_WEIGHTS = (-3.0, 6.0, 8.0, -0.55, -0.9, -1.5)
+
+
+@dataclass
+class _Clause:
+    text: str
+    """Clause with placeholders ``§F0§`` (file) / ``§Q0§`` (quote)."""
+    sentence: int
+    request: bool = False
+    """Asks for something outright ("can you", "please", an imperative)."""
+    weak: bool = False
+    """Only states a wish or a question ("I'm curious about ...", "I'd like to ...")."""
+    chained: bool = False
+    embed_text: str = ""
+    files: list[int] = field(default_factory=list)
+    quotes: list[int] = field(default_factory=list)
+    modalities: set[str] = field(default_factory=set)
+    file_modalities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Parsed:
+    request: str
+    clauses: list[_Clause]
+    files: list[str]
+    """File mentions (and given files) in order of appearance."""
+    quotes: list[str]
+
+
+@dataclass
+class _Choice:
+    clause: int
+    label: str
+    score: float
+    margin: float
+
+
+def _file_modality(name: str) -> str:
+    lower = name.lower()
+    for modality in ("image", "audio", "video"):
+        if lower.endswith(FILE_EXTENSIONS[modality]):
+            return modality
+    return "text"
+
+
+def _basename(path: str) -> str:
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+def parse_request(request: str, files: Sequence[str] = ()) -> _Parsed:
+    """Extract files and quotes, then split ``request`` into clauses (exposed for tests/debug)."""
+    file_list: list[str] = []
+    quotes: list[str] = []
+
+    def file_index(name: str) -> int:
+        for i, known in enumerate(file_list):
+            if known == name or _basename(known) == _basename(name):
+                return i
+        file_list.append(name)
+        return len(file_list) - 1
+
+    for f in files:
+        file_index(str(f))
+
+    def on_quote(m: re.Match[str]) -> str:
+        content = next(g for g in m.groups() if g is not None).strip()
+        if _FILE_RE.fullmatch(content):
+            return f"§F{file_index(content)}§"
+        quotes.append(content)
+        return f"§Q{len(quotes) - 1}§"
+
+    text = _QUOTE_RE.sub(on_quote, request)
+    text = _FILE_RE.sub(lambda m: f"§F{file_index(m.group(1))}§", text)
+
+    clauses: list[_Clause] = []
+    for s_idx, sentence in enumerate(s for s in _SENT_SPLIT.split(text) if s.strip()):
+        sent_request = bool(_REQUEST_RE.search(sentence)) or bool(_IMPERATIVE_RE.match(sentence))
+        sent_weak = bool(_WEAK_REQUEST_RE.search(sentence))
+        pieces = [p for p in _CLAUSE_SPLIT.split(sentence) if p and p.strip(" ,.")]
+        for p_idx, piece in enumerate(pieces):
+            clause = _Clause(text=piece.strip(), sentence=s_idx)
+            clause.chained = bool(_CHAIN_START.match(piece)) or (p_idx > 0)
+            clause.request = (
+                sent_request
+                or bool(_IMPERATIVE_RE.match(_CHAIN_START.sub("", piece)))
+                or bool(_CHAIN_START.match(piece))
+            )
+            clause.weak = not clause.request and sent_weak
+            for kind, idx in _PH_RE.findall(piece):
+                (clause.files if kind == "F" else clause.quotes).append(int(idx))
+            clause.embed_text = _embed_text(piece, file_list, quotes)
+            for modality, pattern in _MODALITY_WORDS.items():
+                if pattern.search(clause.embed_text):
+                    clause.modalities.add(modality)
+            clause.file_modalities = [_file_modality(file_list[i]) for i in clause.files]
+            clause.modalities.update(clause.file_modalities)
+            clauses.append(clause)
+    return _Parsed(request=request, clauses=clauses, files=file_list, quotes=quotes)
+
+
+def _embed_text(piece: str, files: list[str], quotes: list[str]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        idx = int(m.group(2))
+        if m.group(1) == "F":
+            after = piece[m.end() : m.end() + 24].lower()
+            if re.match(
+                r"\W*(?:audio|image|picture|photo|file|video|document|text|recording|"
+                r"sound|clip|photograph)",
+                after,
+            ):
+                return "the"
+            return {"image": "the image", "audio": "the audio", "video": "the video"}.get(
+                _file_modality(files[idx]), "the text document"
+            )
+        return "the question" if quotes[idx].rstrip().endswith("?") else "the text"
+
+    out = _PH_RE.sub(repl, piece)
+    out = _DONE_RE.sub(r"\1 ", out)
+    return re.sub(r"\s+", " ", out).strip(" ,;")
+
+
+class _AnchorIndex:
+    """Anchor embeddings per label, computed once per (embedding model, label set)."""
+
+    def __init__(self, embeddings: Any, labels: Sequence[str]):
+        texts: list[str] = []
+        owners: list[int] = []
+        for i, label in enumerate(labels):
+            for t in _anchor_texts(label):
+                texts.append(t)
+                owners.append(i)
+        import numpy as np
+
+        self.labels = list(labels)
+        self.vectors = np.asarray(_encode(embeddings, texts), dtype="float32")
+        self.owners = np.asarray(owners)
+
+    def scores(self, vectors: Any) -> Any:
+        """Max cosine per label: array (n_clauses, n_labels)."""
+        import numpy as np
+
+        sims = np.asarray(vectors, dtype="float32") @ self.vectors.T
+        out = np.full((sims.shape[0], len(self.labels)), -1.0, dtype="float32")
+        for i in range(len(self.labels)):
+            cols = sims[:, self.owners == i]
+            if cols.shape[1]:
+                top = np.sort(cols, axis=1)[:, -2:]
+                out[:, i] = 0.7 * top[:, -1] + 0.3 * top.mean(axis=1)
+        return out
+
+
+def _anchor_texts(label: str) -> list[str]:
+    texts = list(EXAMPLES.get(label, ()))
+    if label in TASKS:
+        spec = TASKS[label]
+        texts.append(spec.description)
+        texts.extend(spec.examples)
+    if label in TASKBENCH_DESCRIPTIONS:
+        texts.append(TASKBENCH_DESCRIPTIONS[label])
+    return texts
+
+
+def _encode(embeddings: Any, texts: list[str]) -> Any:
+    import numpy as np
+
+    if hasattr(embeddings, "encode"):
+        vecs = np.asarray(embeddings.encode(list(texts)), dtype="float32")
+    else:
+        vecs = np.asarray(embeddings.embed_documents(list(texts)), dtype="float32")
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vecs / norms
+
+
+_INDEX_CACHE: dict[tuple[int, tuple[str, ...]], _AnchorIndex] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+def _label_task(label: str) -> str:
+    return "image-to-image" if label == IMAGE_EDIT else label
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+class OfflinePlanner:
+    """Plan requests with no LLM: clause splitting, embedding similarity and lexical cues.
+
+    Args:
+        embeddings: A LangChain ``Embeddings`` (``.encode`` is used when present). Default: the
+            shared all-MiniLM-L6-v2 of :func:`hgpt_langchain.embeddings.default_embeddings`.
+        threshold: Confidence at or above which :meth:`confident` says the plan can be used
+            without asking an LLM (``auto`` mode).
+        tasks: Task types the planner may use (default: the whole registry), e.g. only those a
+            benchmark's tool list has.
+        min_score: Clause-to-task score a request clause needs to become a task.
+        weak_score: Score a clause that only states a wish ("I'm curious about ...") needs.
+        context_score: Score a clause without request wording ("I have a photo of a dog") needs.
+
+    Example:
+        >>> planner = OfflinePlanner()  # doctest: +SKIP
+        >>> result = planner.plan("Transcribe meeting.wav, then summarize it")  # doctest: +SKIP
+        >>> [t.task for t in result.plan.tasks]  # doctest: +SKIP
+        ['automatic-speech-recognition', 'summarization']
+    """
+
+    def __init__(
+        self,
+        embeddings: Any = None,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        tasks: Iterable[str] | None = None,
+        min_score: float = 0.42,
+        weak_score: float = 0.55,
+        context_score: float = 0.9,
+    ):
+        self._embeddings = embeddings
+        self.threshold = threshold
+        names = list(TASKS) if tasks is None else [t for t in tasks if t in TASKS]
+        unknown = [] if tasks is None else [t for t in tasks if t not in TASKS]
+        if unknown:
+            raise ValueError(f"Unknown task types {unknown}; known: {', '.join(TASKS)}.")
+        self.tasks = names
+        labels = [n for n in names]
+        if "image-to-image" in names:
+            labels.append(IMAGE_EDIT)
+        labels.append(NONE)
+        self.labels = labels
+        self.min_score = min_score
+        self.context_score = context_score
+        self.weak_score = weak_score
+        self._cues = {
+            label: [(re.compile(p, re.IGNORECASE), w) for p, w in CUES.get(label, ())]
+            for label in labels
+        }
+
+    @property
+    def embeddings(self) -> Any:
+        """The embedding model (the default one is loaded on first use)."""
+        if self._embeddings is None:
+            from hgpt_langchain.embeddings import default_embeddings
+
+            self._embeddings = default_embeddings()
+        return self._embeddings
+
+    def _index(self) -> _AnchorIndex:
+        key = (id(self.embeddings), tuple(self.labels))
+        with _INDEX_LOCK:
+            index = _INDEX_CACHE.get(key)
+            if index is None:
+                index = _AnchorIndex(self.embeddings, self.labels)
+                _INDEX_CACHE[key] = index
+        return index
+
+    def warm_up(self) -> None:
+        """Load the embedding model and embed the anchors now rather than on the first request."""
+        self._index()
+
+    # ------------------------------------------------------------------------------------------
+    def plan(
+        self, request: str, files: Sequence[str] = (), history: Sequence[Any] = ()
+    ) -> PlanResult:
+        """Plan ``request``.
+
+        Args:
+            request: The user's request.
+            files: Input files (paths or URLs); files named in the request are found as well.
+            history: Earlier conversation turns (unused: each request is planned on its own).
+
+        Returns:
+            A :class:`PlanResult` with ``planner="offline"``, ``llm_calls=0`` and a
+            ``confidence``; ``problems`` lists what could not be planned (e.g. an image task with
+            no image).
+        """
+        parsed = parse_request(request, files)
+        if not parsed.clauses:
+            return PlanResult(
+                Plan(), planner="offline", confidence=0.0, problems=["The request is empty."]
+            )
+        choices, borderline = self._classify(parsed)
+        tasks, unbound = self._bind(parsed, choices)
+        validation = validate_plan({"tasks": tasks}, files=None)
+        problems = list(unbound) + list(validation.problems)
+        plan = validation.plan
+        if validation.problems:
+            plan = self._drop_invalid(plan)
+        confidence = self._confidence(choices, borderline, len(unbound) + len(validation.problems))
+        if not plan.tasks:
+            confidence = min(confidence, 0.2)
+        return PlanResult(
+            plan=plan,
+            raw=None,
+            llm_calls=0,
+            planner="offline",
+            confidence=round(confidence, 4),
+            problems=problems,
+        )
+
+    def confident(self, result: PlanResult) -> bool:
+        """Whether ``result`` is good enough to skip the LLM planner (``auto`` mode)."""
+        return (
+            result.planner == "offline"
+            and result.confidence is not None
+            and result.confidence >= self.threshold
+            and bool(result.plan.tasks)
+        )
+
+    # ------------------------------------------------------------------------------------------
+    def scores(self, parsed: _Parsed) -> Any:
+        """Clause-by-label scores (similarity + cues + modality prior), shape (clauses, labels)."""
+        import numpy as np
+
+        index = self._index()
+        vectors = _encode(self.embeddings, [c.embed_text or c.text for c in parsed.clauses])
+        out = np.array(index.scores(vectors), copy=True)
+        none_idx = self.labels.index(NONE)
+        request_mods = {m for c in parsed.clauses for m in c.file_modalities if m != "text"}
+        prev_out: str | None = None
+        for ci, clause in enumerate(parsed.clauses):
+            lower = clause.embed_text.lower()
+            priors = []
+            for li, label in enumerate(self.labels):
+                bonus = 0.0
+                for pattern, weight in self._cues[label]:
+                    if pattern.search(lower):
+                        bonus += weight
+                out[ci, li] += min(bonus, 0.35)
+                if label == NONE:
+                    continue
+                spec = TASKS[_label_task(label)]
+                prior = self._modality_prior(spec, clause, prev_out, request_mods)
+                priors.append(prior)
+                out[ci, li] += prior
+            # The modality prior ranks tasks against each other, not against "no task".
+            out[ci, none_idx] += max(priors, default=0.0)
+            best = int(np.argmax(out[ci]))
+            if self.labels[best] != NONE:
+                prev_out = TASKS[_label_task(self.labels[best])].output
+        return out
+
+    @staticmethod
+    def _modality_prior(
+        spec: TaskSpec, clause: _Clause, prev_out: str | None, request_mods: set[str]
+    ) -> float:
+        inputs = set(spec.inputs) or {"text"}
+        mods = clause.modalities
+        file_mods = {m for m in mods if m != "text"}
+        if clause.files:
+            return 0.08 if set(clause.file_modalities) & inputs else -0.15
+        if file_mods:
+            if file_mods & (inputs | set(spec.outputs)):
+                return 0.05
+            return -0.05
+        if clause.chained and prev_out is not None:
+            return 0.04 if prev_out in inputs else -0.04
+        if prev_out is None and len(request_mods) == 1:
+            return 0.06 if request_mods & inputs else -0.06
+        return 0.0
+
+    def _classify(self, parsed: _Parsed) -> tuple[list[_Choice], int]:
+        import numpy as np
+
+        scores = self.scores(parsed)
+        none_idx = self.labels.index(NONE)
+        choices: list[_Choice] = []
+        borderline = 0
+        best_any: _Choice | None = None
+        for ci, clause in enumerate(parsed.clauses):
+            row = scores[ci]
+            order = np.argsort(-row)
+            best = next(int(i) for i in order if int(i) != none_idx)
+            best_task = _label_task(self.labels[best])
+            second = next(
+                (
+                    float(row[i])
+                    for i in order
+                    if int(i) != none_idx and _label_task(self.labels[int(i)]) != best_task
+                ),
+                0.0,
+            )
+            score = float(row[best])
+            margin = score - max(second, float(row[none_idx]))
+            choice = _Choice(ci, self.labels[best], score, margin)
+            if (clause.request or clause.weak) and (best_any is None or score > best_any.score):
+                best_any = choice
+            if clause.request:
+                need = self.min_score
+            elif clause.weak:
+                need = self.weak_score
+            else:
+                need = self.context_score
+            if score >= need and score - float(row[none_idx]) >= 0.03:
+                choices.append(choice)
+            elif (clause.request or clause.weak) and score >= need - 0.08:
+                borderline += 1
+        if not choices and best_any is not None and best_any.score >= self.min_score - 0.1:
+            choices.append(best_any)
+            borderline += 1
+        if not choices and "conversational" in self.tasks and not parsed.files:
+            # An open question with no file and no recognisable task: let a chat model answer.
+            choices.append(_Choice(len(parsed.clauses) - 1, "conversational", 0.0, 0.0))
+            borderline += 1
+        return self._dedupe(parsed, choices), borderline
+
+    @staticmethod
+    def _dedupe(parsed: _Parsed, choices: list[_Choice]) -> list[_Choice]:
+        """Drop clauses that restate a task planned elsewhere in the request.
+
+        A clause that only states a wish ("I'm hoping to find the objects") is dropped when a
+        clause of the next sentence asks outright for a task on the same kind of input. Two
+        clauses with the same task type are merged unless each names its own input.
+        """
+        strong = [c for c in choices if parsed.clauses[c.clause].request]
+        filtered: list[_Choice] = []
+        for ch in choices:
+            clause = parsed.clauses[ch.clause]
+            if clause.weak and not clause.request:
+                spec_in = TASKS[_label_task(ch.label)].inputs[:1]
+                if any(
+                    parsed.clauses[o.clause].sentence in (clause.sentence, clause.sentence + 1)
+                    and TASKS[_label_task(o.label)].inputs[:1] == spec_in
+                    for o in strong
+                ):
+                    continue
+            filtered.append(ch)
+        kept: list[_Choice] = []
+        for ch in filtered:
+            clause = parsed.clauses[ch.clause]
+            same = [k for k in kept if _label_task(k.label) == _label_task(ch.label)]
+            if same:
+                prev = same[-1]
+                prev_clause = parsed.clauses[prev.clause]
+                prev_inputs = set(prev_clause.files) | {-1 - q for q in prev_clause.quotes}
+                new_inputs = set(clause.files) | {-1 - q for q in clause.quotes}
+                if not (prev_inputs and new_inputs and new_inputs - prev_inputs):
+                    if ch.score > prev.score:
+                        prev.label, prev.score, prev.margin = ch.label, ch.score, ch.margin
+                    if new_inputs and not prev_inputs:
+                        prev.clause = ch.clause
+                    continue
+            kept.append(ch)
+        return kept
+
+    # ------------------------------------------------------------------------------------------
+    def _bind(self, parsed: _Parsed, choices: list[_Choice]) -> tuple[list[dict], list[str]]:
+        tasks: list[dict] = []
+        outputs: list[tuple[int, tuple[str, ...]]] = []
+        used_quotes: set[int] = set()
+        used_files: set[int] = set()
+        unbound: list[str] = []
+        for tid, ch in enumerate(choices):
+            clause = parsed.clauses[ch.clause]
+            name = _label_task(ch.label)
+            spec = TASKS[name]
+            args: dict[str, str] = {}
+            refers = clause.chained or bool(_REFERENCE_RE.search(clause.embed_text))
+            clause_quotes = [q for q in clause.quotes if q not in used_quotes]
+            for arg in spec.args:
+                if name == "image-to-image" and arg.name == "text":
+                    if ch.label == IMAGE_EDIT:
+                        q = next((q for q in clause_quotes if q not in used_quotes), None)
+                        if q is not None:
+                            used_quotes.add(q)
+                            args["text"] = parsed.quotes[q]
+                        else:
+                            args["text"] = _instruction(clause.embed_text)
+                    continue
+                if not arg.resource:
+                    value = self._option(arg.name, clause, parsed)
+                    if value:
+                        args[arg.name] = value
+                    continue
+                if arg.modality != "text":
+                    value = self._bind_file(arg.modality, clause, parsed, outputs, used_files)
+                    if value is None:
+                        unbound.append(
+                            f"Task {tid} ({name}) needs an input {arg.modality} for "
+                            f"{arg.name!r}: name a file (e.g. photo.jpg) or pass it with files=."
+                        )
+                        continue
+                    args[arg.name] = value
+                    continue
+                # text argument
+                value = self._bind_text(
+                    arg.name,
+                    tid,
+                    clause,
+                    parsed,
+                    outputs,
+                    args,
+                    used_quotes,
+                    used_files,
+                    refers,
+                    first=not any(a.modality == "text" for a in spec.args if a.name in args),
+                )
+                if value:
+                    args[arg.name] = value
+            tasks.append({"id": tid, "task": name, "dep": [], "args": args})
+            outputs.append((tid, spec.outputs))
+        return tasks, unbound
+
+    @staticmethod
+    def _bind_text(
+        name: str,
+        tid: int,
+        clause: _Clause,
+        parsed: _Parsed,
+        outputs: list[tuple[int, tuple[str, ...]]],
+        args: dict[str, str],
+        used_quotes: set[int],
+        used_files: set[int],
+        refers: bool,
+        *,
+        first: bool,
+    ) -> str | None:
+        """Pick the value of a text argument (see the module docstring for the order)."""
+        fresh = [q for q in clause.quotes if q not in used_quotes]
+        if name == "question":
+            q = next((q for q in fresh if parsed.quotes[q].rstrip().endswith("?")), None)
+            if q is not None:
+                used_quotes.add(q)
+                return parsed.quotes[q]
+            return _question(clause.embed_text)
+        k = _latest(outputs, "text", exclude=_refs_in(args))
+        if fresh and not (
+            refers
+            and k is not None
+            and name == "text"
+            and len(fresh) < 2
+            and _wants_two_texts(clause)
+        ):
+            used_quotes.add(fresh[0])
+            return parsed.quotes[fresh[0]]
+        txt = next(
+            (
+                i
+                for i in clause.files
+                if _file_modality(parsed.files[i]) == "text" and i not in used_files
+            ),
+            None,
+        )
+        if txt is not None:
+            used_files.add(txt)
+            return parsed.files[txt]
+        if k is not None:
+            return f"<resource>-{k}"
+        spare = next((i for i in range(len(parsed.quotes)) if i not in used_quotes), None)
+        if spare is not None:
+            used_quotes.add(spare)
+            return parsed.quotes[spare]
+        txt_any = next(
+            (
+                i
+                for i, f in enumerate(parsed.files)
+                if _file_modality(f) == "text" and i not in used_files
+            ),
+            None,
+        )
+        if txt_any is not None:
+            used_files.add(txt_any)
+            return parsed.files[txt_any]
+        if first:
+            return _prompt(clause.embed_text)
+        return None
+
+    @staticmethod
+    def _bind_file(
+        modality: str,
+        clause: _Clause,
+        parsed: _Parsed,
+        outputs: list[tuple[int, tuple[str, ...]]],
+        used_files: set[int],
+    ) -> str | None:
+        for i in clause.files:
+            if _file_modality(parsed.files[i]) == modality:
+                used_files.add(i)
+                return _basename(parsed.files[i])
+        k = _latest(outputs, modality)
+        if k is not None:
+            return f"<resource>-{k}"
+        candidates = [i for i, f in enumerate(parsed.files) if _file_modality(f) == modality]
+        fresh = [i for i in candidates if i not in used_files]
+        pick = (fresh or candidates or [None])[0]
+        if pick is None:
+            return None
+        used_files.add(pick)
+        return _basename(parsed.files[pick])
+
+    @staticmethod
+    def _option(name: str, clause: _Clause, parsed: _Parsed) -> str | None:
+        if name == "target_language":
+            m = _TARGET_LANG_RE.search(clause.embed_text)
+            return m.group(1).capitalize() if m else None
+        if name == "labels":
+            m = re.search(r"\b(?:is it|as|into|between)\s+(.+?)(?:\?|$)", clause.embed_text)
+            if m:
+                parts = re.split(r",\s*|\s+or\s+|\s+and\s+", m.group(1))
+                labels = [re.sub(r"^(?:an?|the)\s+", "", p.strip()) for p in parts if p.strip()]
+                if len(labels) >= 2:
+                    return ", ".join(labels)
+        return None
+
+    @staticmethod
+    def _drop_invalid(plan: Plan) -> Plan:
+        """Remove tasks that lack required arguments (and tasks that depend on them)."""
+        again = validate_plan(plan)
+        bad = {int(m.group(1)) for p in again.problems if (m := re.match(r"Task (\d+)", p))}
+        while bad:
+            keep = [t for t in plan.tasks if t.id not in bad]
+            removed = bad
+            bad = {t.id for t in keep if set(t.dep) & removed}
+            plan = Plan(tasks=keep)
+        return validate_plan(plan).plan
+
+    def _confidence(self, choices: list[_Choice], borderline: int, unbound: int) -> float:
+        if not choices:
+            return 0.0
+        b0, w_score, w_margin, w_n, w_border, w_unbound = _CONF_WEIGHTS
+        x = (
+            b0
+            + w_score * min(c.score for c in choices)
+            + w_margin * min(c.margin for c in choices)
+            + w_n * (len(choices) - 1)
+            + w_border * borderline
+            + w_unbound * unbound
+        )
+        return _sigmoid(x)
+
+    def features(self, request: str, files: Sequence[str] = ()) -> dict[str, float]:
+        """The confidence model's inputs for ``request`` (used to fit its weights)."""
+        parsed = parse_request(request, files)
+        choices, borderline = self._classify(parsed)
+        _, unbound = self._bind(parsed, choices)
+        return {
+            "min_score": min((c.score for c in choices), default=0.0),
+            "min_margin": min((c.margin for c in choices), default=0.0),
+            "n_tasks": float(len(choices)),
+            "borderline": float(borderline),
+            "unbound": float(len(unbound)),
+        }
+
+
+def _wants_two_texts(clause: _Clause) -> bool:
+    """Whether a clause compares something with a quote ("compare it with 'X'")."""
+    return bool(
+        re.search(
+            r"\bcompar|\bsimilar|\bmatch|\balign|\bagainst\b", clause.embed_text, re.IGNORECASE
+        )
+    )
+
+
+def _latest(
+    outputs: list[tuple[int, tuple[str, ...]]], modality: str, exclude: set[int] = frozenset()
+) -> int | None:
+    for tid, outs in reversed(outputs):
+        if tid in exclude:
+            continue
+        if outs and outs[0] == modality:
+            return tid
+    for tid, outs in reversed(outputs):
+        if tid not in exclude and modality in outs:
+            return tid
+    return None
+
+
+def _refs_in(args: dict[str, str]) -> set[int]:
+    from hgpt_langchain.state import resource_refs
+
+    return {k for v in args.values() for k in resource_refs(v)}
+
+
+_LEAD_IN = re.compile(
+    r"^(?:(?:and|also|then|finally|lastly|next|please|subsequently|after that|afterwards|"
+    r"additionally|could you|can you|would you|will you|help me|assist me in|assist me with|"
+    r"i(?:'d| would) like (?:you )?to|i want (?:you )?to|i need (?:you )?to|kindly|"
+    r"possibly|maybe|for me|us)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+
+
+def _prompt(text: str) -> str:
+    """The clause as a prompt for a generation task (lead-in words removed)."""
+    out = _LEAD_IN.sub("", text).strip(" ,.?")
+    return out or text.strip()
+
+
+def _instruction(text: str) -> str:
+    """The clause as an editing instruction."""
+    return _prompt(text)
+
+
+def _question(text: str) -> str:
+    """The clause as a question."""
+    q = _prompt(text)
+    return q if q.endswith("?") else q + "?"
+
+
+def plan_task_names(plan: Plan) -> list[str]:
+    """Task types of a plan in order (small helper for logs and tests)."""
+    return [t.task for t in plan.tasks]
+
+
+__all__ = ["DEFAULT_THRESHOLD", "OfflinePlanner", "parse_request", "plan_task_names", "Task"]

@@ -1,0 +1,181 @@
+"""The offline planner: realistic requests, plan validity, confidence, TaskBench floor."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from hgpt_langchain.evaluation import (
+    TASKBENCH_TASKS,
+    ToolGraph,
+    load_taskbench,
+    score,
+)
+from hgpt_langchain.planning.base import PlanResult
+from hgpt_langchain.planning.offline import OfflinePlanner, parse_request
+from hgpt_langchain.planning.validate import validate_plan
+
+SAMPLE = (
+    Path(__file__).resolve().parents[2]
+    / "shared/data/jarvis/taskbench/data_huggingface/data.sample.jsonl"
+)
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    p = OfflinePlanner()
+    p.warm_up()
+    return p
+
+
+def _tasks(result: PlanResult) -> list[str]:
+    return [t.task for t in result.plan.tasks]
+
+
+def _valid(result: PlanResult, files=None) -> None:
+    validation = validate_plan(result.plan, files=files)
+    assert validation.ok, validation.problems
+
+
+def test_single_task_with_a_file_named_in_the_request(planner: OfflinePlanner):
+    result = planner.plan("Could you transcribe meeting.wav for me?")
+    assert result.planner == "offline" and result.llm_calls == 0
+    assert _tasks(result) == ["automatic-speech-recognition"]
+    assert result.plan.tasks[0].args == {"audio": "meeting.wav"}
+    _valid(result, files=["meeting.wav"])
+
+
+def test_chain_with_then_links_the_output(planner: OfflinePlanner):
+    result = planner.plan("Transcribe meeting.wav, then translate it into French.")
+    assert _tasks(result) == ["automatic-speech-recognition", "translation"]
+    asr, tr = result.plan.tasks
+    assert tr.args["text"] == f"<resource>-{asr.id}"
+    assert tr.args["target_language"] == "French"
+    assert tr.dep == [asr.id]
+    _valid(result)
+
+
+def test_read_it_aloud_becomes_text_to_speech_on_the_previous_output(planner: OfflinePlanner):
+    result = planner.plan("Describe photo.jpg and read it aloud.")
+    assert _tasks(result) == ["image-to-text", "text-to-speech"]
+    cap, tts = result.plan.tasks
+    assert cap.args == {"image": "photo.jpg"}
+    assert tts.args == {"text": f"<resource>-{cap.id}"}
+    assert tts.dep == [cap.id]
+
+
+def test_dag_with_two_branches_from_a_generated_image(planner: OfflinePlanner):
+    result = planner.plan(
+        "Generate an image of a red fox in the snow. Then describe the generated image "
+        "and also detect the objects in it."
+    )
+    assert Counter(_tasks(result)) == Counter(
+        ["text-to-image", "image-to-text", "object-detection"]
+    )
+    by_task = {t.task: t for t in result.plan.tasks}
+    gen = by_task["text-to-image"]
+    assert "red fox in the snow" in gen.args["text"]
+    for reader in ("image-to-text", "object-detection"):
+        assert by_task[reader].args["image"] == f"<resource>-{gen.id}"
+        assert by_task[reader].dep == [gen.id]
+    _valid(result)
+
+
+def test_input_files_are_bound_by_extension(planner: OfflinePlanner):
+    result = planner.plan("What animal is in this picture?", files=["/data/in/cat.png"])
+    assert len(result.plan.tasks) == 1
+    task = result.plan.tasks[0]
+    assert task.task in {"image-classification", "visual-question-answering"}
+    assert task.args["image"] == "cat.png"
+    _valid(result, files=["cat.png"])
+    # the same request without any image cannot be planned offline
+    no_file = planner.plan("What animal is in this picture?")
+    assert not no_file.plan.tasks
+    assert not planner.confident(no_file)
+
+
+def test_quoted_text_is_the_argument(planner: OfflinePlanner):
+    result = planner.plan("Translate 'Good morning, my friend' into German.")
+    assert _tasks(result) == ["translation"]
+    assert result.plan.tasks[0].args == {
+        "text": "Good morning, my friend",
+        "target_language": "German",
+    }
+
+    two = planner.plan("How similar are 'A man is eating food' and 'Someone is having a meal'?")
+    assert _tasks(two) == ["sentence-similarity"]
+    assert two.plan.tasks[0].args == {
+        "text": "A man is eating food",
+        "other_text": "Someone is having a meal",
+    }
+
+
+def test_quotes_with_punctuation_do_not_split_the_request(planner: OfflinePlanner):
+    parsed = parse_request(
+        "Summarize 'It rained. Then it stopped.' and then read the summary aloud."
+    )
+    assert parsed.quotes == ["It rained. Then it stopped."]
+    result = planner.plan(
+        "Summarize 'It rained. Then it stopped.' and then read the summary aloud."
+    )
+    assert _tasks(result) == ["summarization", "text-to-speech"]
+    assert result.plan.tasks[0].args["text"] == "It rained. Then it stopped."
+
+
+def test_audio_cleanup_feeds_transcription(planner: OfflinePlanner):
+    result = planner.plan(
+        "Remove the background noise from call.wav and then transcribe the cleaned audio."
+    )
+    assert _tasks(result) == ["audio-to-audio", "automatic-speech-recognition"]
+    assert result.plan.tasks[1].args["audio"] == f"<resource>-{result.plan.tasks[0].id}"
+
+
+def test_confidence_orders_clear_above_vague(planner: OfflinePlanner):
+    clear = planner.plan("Transcribe meeting.wav, then translate it into French.")
+    vague = planner.plan("Could you help me with something?")
+    assert 0.0 <= vague.confidence < clear.confidence <= 1.0
+    assert planner.confident(clear)
+    assert not planner.confident(vague)
+    empty = planner.plan("   ")
+    assert empty.plan.tasks == [] and empty.confidence == 0.0
+
+
+def test_unknown_task_restriction_is_rejected():
+    with pytest.raises(ValueError, match="Unknown task types"):
+        OfflinePlanner(tasks=["image-to-text", "make-coffee"])
+
+
+def test_restricted_task_set_is_respected(planner: OfflinePlanner):
+    only = OfflinePlanner(planner.embeddings, tasks=["summarization", "translation"])
+    result = only.plan("Describe photo.jpg and then translate the description into Spanish.")
+    assert set(_tasks(result)) <= {"summarization", "translation"}
+
+
+def test_importing_the_planner_does_not_import_torch():
+    code = (
+        "import sys, hgpt_langchain.planning.offline, hgpt_langchain.evaluation;"
+        "bad=[m for m in ('torch','transformers','sentence_transformers','diffusers') "
+        "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_beats_a_trivial_baseline_on_taskbench_single_requests():
+    records = [r for r in load_taskbench(SAMPLE) if r.type == "single"][:40]
+    assert len(records) == 40
+    planner = OfflinePlanner(tasks=TASKBENCH_TASKS)
+    plans = [planner.plan(r.request).plan for r in records]
+    ours = score(zip(records, plans, strict=True))
+    # trivial baseline: always the most frequent tool of the slice
+    top = Counter(n for r in records for n in r.nodes).most_common(1)[0][0]
+    baseline = score(
+        (r, ToolGraph(sequence=[top], nodes=[top], links=set(), arg_names=set())) for r in records
+    )
+    assert ours["node_f1"] >= 0.5
+    assert ours["node_f1"] > baseline["node_f1"] + 0.3
+    assert all(validate_plan(plan).ok for plan in plans)

@@ -1,0 +1,859 @@
+"""A vector index of catalog model descriptions, persisted on disk and filterable by task.
+
+:class:`ModelIndex` embeds one text per :class:`~hgpt_langchain.catalog.CatalogEntry` (the
+"text recipe", see :meth:`CatalogEntry.text`) with any LangChain ``Embeddings`` (default: the
+shipped all-MiniLM-L6-v2) and ranks models for a query by a weighted sum of
+
+* ``similarity``: cosine between the query and the entry text;
+* ``task``: how well the query matches the entry's *task type* (cosine to task prototypes written
+  from the task registry: title, description, examples, cues), so a model's task counts even when
+  its card is vague;
+* ``popularity``: log-scaled downloads and likes;
+* ``bm25``: lexical overlap (optional, off by default);
+* ``modality``: the query names a file (``photo.jpg``, ``talk.wav``) the task can read.
+
+The default numpy store keeps a float32 matrix of unit vectors with rows grouped by task, so a task
+filter scans one contiguous slice. Without a filter on large catalogs it scores task prototypes
+first and scans only the best tasks' rows (``prune_tasks``). The matrix is saved under
+``<cache>/index/<fingerprint>`` (cache: ``cache_dir`` argument, else ``$HGPT_CACHE_DIR``, else
+``~/.cache/hgpt_langchain``); the fingerprint covers catalog content, embedding model, text recipe
+and prototype texts, so an unchanged catalog is never embedded twice. Any LangChain
+``VectorStore`` can be used instead (``vector_store=``): it then supplies the similarity term.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
+from hgpt_langchain.errors import ConfigurationError
+from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, resolve_task
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+    from langchain_core.vectorstores import VectorStore
+
+logger = logging.getLogger(__name__)
+
+INDEX_FORMAT = 1
+"""Bumped whenever the on-disk layout or the prototype recipe changes."""
+
+RECIPES = ("desc", "desc+tags")
+"""Text recipes: what is embedded for each entry (see :meth:`CatalogEntry.text`)."""
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Weights of the ranking terms (see the module docstring)."""
+
+    similarity: float = 1.0
+    """Cosine between query and entry text."""
+    task: float = 2.0
+    """Cosine between query and the best prototype of the entry's task type."""
+    cue: float = 0.2
+    """The query contains one of the task's registry cues (``TaskSpec.cues``)."""
+    modality: float = 0.2
+    """+1 when the query names a file the task reads, -1 when the task's main input is a file
+    of a kind the query names none of."""
+    popularity: float = 0.05
+    """Log-scaled downloads and likes, in [0, 1]."""
+    bm25: float = 0.0
+    """BM25 over entry texts, divided by the best score of the query."""
+
+    @classmethod
+    def named(cls, name: str) -> Ranking:
+        """A preset: ``cosine``, ``cosine+pop``, ``hybrid``, ``task`` (default), ``task+bm25``."""
+        presets = {
+            "cosine": cls(task=0.0, cue=0.0, modality=0.0, popularity=0.0),
+            "cosine+pop": cls(task=0.0, cue=0.0, modality=0.0),
+            "hybrid": cls(task=0.0, cue=0.0, modality=0.0, bm25=0.3),
+            "task": cls(),
+            "task+bm25": cls(bm25=0.3),
+        }
+        if name not in presets:
+            raise ConfigurationError(
+                f"Unknown ranking {name!r}; choose one of {', '.join(presets)}."
+            )
+        return presets[name]
+
+
+@dataclass
+class Hit:
+    """One search result."""
+
+    entry: CatalogEntry
+    score: float
+    """The combined ranking score (higher is better)."""
+    similarity: float
+    """Cosine between query and entry text."""
+    parts: dict[str, float] = field(default_factory=dict)
+    """Each weighted term of ``score``."""
+
+    @property
+    def id(self) -> str:
+        """The model id."""
+        return self.entry.id
+
+    @property
+    def task(self) -> str:
+        """The entry's task type."""
+        return self.entry.task
+
+
+def cache_root(cache_dir: str | Path | None = None) -> Path:
+    """Where indexes are persisted: ``cache_dir``, else ``$HGPT_CACHE_DIR``, else ``~/.cache``."""
+    if cache_dir is not None:
+        return Path(cache_dir).expanduser()
+    env = os.environ.get("HGPT_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path("~/.cache/hgpt_langchain").expanduser()
+
+
+def embedding_name(embeddings: Any) -> str:
+    """A stable name of an ``Embeddings`` object for fingerprints."""
+    for attr in ("name", "model_name", "model"):
+        value = getattr(embeddings, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return type(embeddings).__module__ + "." + type(embeddings).__qualname__
+
+
+# Hand-written requests per task type (not taken from any benchmark), which anchor the task term
+# of the ranking next to the registry's own description, examples and cues.
+REQUEST_PROTOTYPES: dict[str, tuple[str, ...]] = {
+    "text-classification": (
+        "Tell me whether this review is positive or negative.",
+        "Classify the sentiment or topic of this text.",
+        "Detect the emotion expressed in this sentence.",
+    ),
+    "token-classification": (
+        "Find the named entities (people, organizations, locations, dates) in this sentence.",
+        "Tag each word of the text with its part of speech.",
+        "Extract the names of persons and places mentioned in the text.",
+    ),
+    "question-answering": (
+        "Answer my question using the paragraph I give you.",
+        "Given this context passage, what is the answer to the question?",
+        "Find the answer to the question inside the provided text.",
+    ),
+    "summarization": (
+        "Summarize this long article into a few sentences.",
+        "Give me a short summary of the following text.",
+        "Condense this document into its main points.",
+    ),
+    "translation": (
+        "Translate this English sentence into French.",
+        "Convert this text from Spanish to English.",
+        "What is this phrase in German?",
+    ),
+    "text-generation": (
+        "Continue writing this story.",
+        "Generate a paragraph of text from this prompt.",
+        "Complete the following sentence with more text.",
+        "Write a poem about the sea.",
+    ),
+    "conversational": (
+        "Chat with me and reply to my message like an assistant.",
+        "Respond to this question in a conversation.",
+        "Have a dialogue with me about my day.",
+    ),
+    "sentence-similarity": (
+        "How similar in meaning are these two sentences?",
+        "Compare these two texts and give a similarity score.",
+        "Do these two phrases mean the same thing?",
+    ),
+    "zero-shot-classification": (
+        "Classify this text into one of these candidate labels: sports, politics, business.",
+        "Which of the given categories does this sentence belong to?",
+    ),
+    "fill-mask": (
+        "Predict the missing word in this sentence with a [MASK] token.",
+        "Fill in the blank in the sentence.",
+    ),
+    "image-classification": (
+        "What category does the object in this image belong to?",
+        "Classify the picture photo.jpg into a label.",
+        "Identify what kind of animal is shown in the image.",
+    ),
+    "object-detection": (
+        "Detect all objects in the image and draw bounding boxes around them.",
+        "Locate and label the cars and people in photo.jpg.",
+        "Identify and label the objects present in this image.",
+        "Find where each object is in the picture.",
+    ),
+    "image-segmentation": (
+        "Segment the image into regions for each object.",
+        "Create a mask separating the foreground from the background of the photo.",
+        "Label every pixel of the image by its class.",
+    ),
+    "depth-estimation": (
+        "Estimate how far away each part of the scene in the image is.",
+        "Produce a depth map of the photo.",
+        "Predict the depth of the objects in the picture.",
+    ),
+    "image-to-text": (
+        "Write a caption describing the photo.jpg.",
+        "Describe what is shown in this image in words.",
+        "Read the text written in the image (OCR).",
+    ),
+    "text-to-image": (
+        "Generate an image from this text description.",
+        "Draw a picture of a cat sitting on a sofa.",
+        "Create an illustration based on my prompt.",
+    ),
+    "image-to-image": (
+        "Edit the photo.jpg to change its style.",
+        "Transform this image into a painting.",
+        "Modify the picture according to my instruction, e.g. change the background color.",
+    ),
+    "visual-question-answering": (
+        "Answer a question about what is in the image photo.jpg.",
+        "Looking at the picture, how many people are there?",
+        "What color is the car in this image?",
+    ),
+    "document-question-answering": (
+        "Answer a question about this scanned document image.",
+        "From the invoice image, what is the total amount?",
+        "Find the date written on the form in document.png.",
+    ),
+    "zero-shot-image-classification": (
+        "Is this image a cat, a dog or a bird?",
+        "Classify the photo into one of these labels that I give you.",
+    ),
+    "tabular-classification": (
+        "Classify the rows of this table.",
+        "Predict the category for each row of the CSV data.",
+        "Given the table image, classify the records.",
+    ),
+    "text-to-speech": (
+        "Convert this text into spoken audio.",
+        "Read this sentence aloud in a natural voice.",
+        "Synthesize speech from the text and give me an audio file.",
+        "Create an audio file that reads out this text.",
+    ),
+    "automatic-speech-recognition": (
+        "Transcribe the speech in recording.wav into text.",
+        "Convert this audio file to written text.",
+        "What words are spoken in the audio?",
+    ),
+    "audio-classification": (
+        "What kind of sound is in this audio clip?",
+        "Classify the audio file recording.wav.",
+        "Recognize the emotion or the speaker's command in the audio.",
+    ),
+    "audio-to-audio": (
+        "Remove the background noise from recording.wav.",
+        "Enhance the speech quality of this audio file.",
+        "Separate the voices in the audio clip.",
+    ),
+    "text-to-video": (
+        "Generate a short video from this text description.",
+        "Create an animated clip showing a dog running on the beach.",
+        "Make a video based on my prompt.",
+    ),
+}
+"""Typical requests for each task type, used as task prototypes."""
+
+
+def task_prototypes() -> list[tuple[str, str]]:
+    """``(task, text)`` pairs describing each task type.
+
+    The registry's title, description, examples and cues, plus :data:`REQUEST_PROTOTYPES`.
+    """
+    pairs: list[tuple[str, str]] = []
+    for name, spec in TASKS.items():
+        names = ", ".join([spec.title, *spec.aliases])
+        pairs.append((name, f"{names}: {spec.description}"))
+        for example in spec.examples:
+            pairs.append((name, example))
+        if spec.cues:
+            pairs.append((name, f"{spec.title}: {'; '.join(spec.cues)}"))
+        for request in REQUEST_PROTOTYPES.get(name, ()):
+            pairs.append((name, request))
+    return pairs
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    "a an the and or of to in on for with by from is are was be this that it its as at into "
+    "i me my you your we our can could would please want need some any have has do does".split()
+)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text.lower()) if t not in _STOP and len(t) > 1]
+
+
+class _BM25:
+    """Okapi BM25 over an inverted index of numpy postings (fast enough for 100k entries)."""
+
+    def __init__(self, n: int, postings: dict[str, tuple[np.ndarray, np.ndarray]]):
+        self.n = n
+        self.postings = postings
+
+    @classmethod
+    def build(cls, texts: Sequence[str], k1: float = 1.2, b: float = 0.75) -> _BM25:
+        docs = [Counter(_tokens(t)) for t in texts]
+        lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
+        avg = float(lengths.mean()) if len(docs) else 1.0
+        rows: dict[str, list[int]] = {}
+        tfs: dict[str, list[int]] = {}
+        for i, doc in enumerate(docs):
+            for term, tf in doc.items():
+                rows.setdefault(term, []).append(i)
+                tfs.setdefault(term, []).append(tf)
+        n = len(docs)
+        postings = {}
+        for term, r in rows.items():
+            r_arr = np.array(r, dtype=np.int32)
+            tf = np.array(tfs[term], dtype=np.float32)
+            idf = math.log(1 + (n - len(r) + 0.5) / (len(r) + 0.5))
+            norm = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[r_arr] / max(avg, 1e-6)))
+            postings[term] = (r_arr, (idf * norm).astype(np.float32))
+        return cls(n, postings)
+
+    def scores(self, query: str) -> np.ndarray:
+        out = np.zeros(self.n, dtype=np.float32)
+        for term in set(_tokens(query)):
+            posting = self.postings.get(term)
+            if posting is not None:
+                out[posting[0]] += posting[1]
+        return out
+
+    def save(self, path: Path) -> None:
+        terms = sorted(self.postings)
+        sizes = np.array([len(self.postings[t][0]) for t in terms], dtype=np.int64)
+        rows = (
+            np.concatenate([self.postings[t][0] for t in terms]) if terms else np.zeros(0, np.int32)
+        )
+        weights = (
+            np.concatenate([self.postings[t][1] for t in terms])
+            if terms
+            else np.zeros(0, np.float32)
+        )
+        np.savez(path, terms=np.array(terms), sizes=sizes, rows=rows, weights=weights, n=self.n)
+
+    @classmethod
+    def load(cls, path: Path) -> _BM25:
+        data = np.load(path)
+        terms = data["terms"].tolist()
+        offsets = np.concatenate([[0], np.cumsum(data["sizes"])])
+        rows, weights = data["rows"], data["weights"]
+        postings = {
+            t: (rows[offsets[i] : offsets[i + 1]], weights[offsets[i] : offsets[i + 1]])
+            for i, t in enumerate(terms)
+        }
+        return cls(int(data["n"]), postings)
+
+
+def _query_modalities(query: str) -> set[str]:
+    """Modalities of files the query names (``photo.jpg`` -> image), plus plain words."""
+    found: set[str] = set()
+    lower = query.lower()
+    for modality in ("image", "audio", "video"):
+        exts = "|".join(e.lstrip(".") for e in FILE_EXTENSIONS[modality])
+        if re.search(rf"\w\.({exts})\b", lower):
+            found.add(modality)
+    return found
+
+
+def _modality_fit(spec: Any, mods: set[str]) -> float:
+    """How a task fits the files a query names (``photo.jpg`` names an image).
+
+    +1 if the task reads a kind of file the query names; -1 if its main input is a file of a kind
+    the query names none of; 0 otherwise.
+    """
+    inputs = [a.modality for a in spec.args if a.resource]
+    if mods & set(inputs):
+        return 1.0
+    if inputs and inputs[0] != "text":
+        return -1.0
+    return 0.0
+
+
+class ModelIndex:
+    """Searchable embeddings of a catalog's models (see the module docstring).
+
+    Args:
+        catalog: The catalog; ``None`` = the shipped catalog.
+        embeddings: Any LangChain ``Embeddings``; ``None`` = the shipped all-MiniLM-L6-v2.
+        recipe: Text recipe (``"desc"`` or ``"desc+tags"``).
+        ranking: Ranking weights or a preset name (see :meth:`Ranking.named`).
+        vector_store: A LangChain ``VectorStore`` to use instead of the numpy store. Entries are
+            added to it (with ``id`` and ``task`` metadata) when it is empty.
+        cache_dir: Root of the persisted indexes (see :func:`cache_root`).
+        persist: Save / reuse the embedded matrix on disk.
+        prune_tasks: Without a task filter, on catalogs larger than ``prune_above`` rows, scan
+            only the rows of this many best-matching task types.
+        prune_above: Catalog size from which task pruning applies.
+        fast_query: Embed queries with bfloat16 autocast when the CPU supports it natively and
+            the embeddings are the sentence-transformers kind (about 2x faster, cosine to the
+            float32 vector > 0.9999).
+    """
+
+    def __init__(
+        self,
+        catalog: Catalog | None = None,
+        *,
+        embeddings: Embeddings | None = None,
+        recipe: str = "desc+tags",
+        ranking: Ranking | str = "task",
+        vector_store: VectorStore | None = None,
+        cache_dir: str | Path | None = None,
+        persist: bool = True,
+        prune_tasks: int = 4,
+        prune_above: int = 20_000,
+        fast_query: bool = True,
+    ):
+        if recipe not in RECIPES:
+            raise ConfigurationError(f"Unknown text recipe {recipe!r}; choose one of {RECIPES}.")
+        self.catalog = catalog if catalog is not None else default_catalog()
+        if embeddings is None:
+            from hgpt_langchain.embeddings import default_embeddings
+
+            embeddings = default_embeddings()
+        self.embeddings = embeddings
+        self.recipe = recipe
+        self.ranking = Ranking.named(ranking) if isinstance(ranking, str) else ranking
+        self.vector_store = vector_store
+        self.cache_dir = cache_dir
+        self.persist = persist
+        self.prune_tasks = prune_tasks
+        self.prune_above = prune_above
+        self.fast_query = fast_query
+        self._lock = threading.Lock()
+        self._ready = False
+        self.load_seconds = 0.0
+        self.built = False
+        """True when the last preparation embedded the catalog (False: loaded from disk)."""
+
+        order = {t: i for i, t in enumerate(TASKS)}
+        self._entries: list[CatalogEntry] = sorted(
+            self.catalog, key=lambda e: order.get(e.task, len(order))
+        )
+        self._row_of = {e.id: i for i, e in enumerate(self._entries)}
+        self._ranges: dict[str, tuple[int, int]] = {}
+        for i, entry in enumerate(self._entries):
+            start, _ = self._ranges.get(entry.task, (i, i))
+            self._ranges[entry.task] = (start, i + 1)
+        self._task_of_row = np.array(
+            [order.get(e.task, len(order)) for e in self._entries], dtype=np.int32
+        )
+        self._proto_pairs = task_prototypes()
+        self._proto_tasks = list(TASKS)
+        self._proto_index = np.array(
+            [self._proto_tasks.index(t) for t, _ in self._proto_pairs], dtype=np.int64
+        )
+        self._pop = self._popularity()
+        self._matrix: np.ndarray | None = None
+        self._protos: np.ndarray | None = None
+        self._bm25: _BM25 | None = None
+        self._encoder: Any = None
+
+    # ---- identity and persistence --------------------------------------------------------------
+
+    def fingerprint(self) -> str:
+        """Hash of catalog content, embedding model, text recipe and prototype texts."""
+        digest = hashlib.sha256()
+        digest.update(self.catalog.fingerprint().encode())
+        digest.update(embedding_name(self.embeddings).encode())
+        digest.update(self.recipe.encode())
+        digest.update(json.dumps(self._proto_pairs).encode())
+        digest.update(str(INDEX_FORMAT).encode())
+        return digest.hexdigest()[:20]
+
+    @property
+    def path(self) -> Path:
+        """Folder of this index on disk."""
+        return cache_root(self.cache_dir) / "index" / self.fingerprint()
+
+    def prepare(self) -> ModelIndex:
+        """Load the persisted index, or embed the catalog (and persist it). Idempotent."""
+        if self._ready:
+            return self
+        with self._lock:
+            if self._ready:
+                return self
+            start = time.perf_counter()
+            if not (self.persist and self._load()):
+                self._build()
+                if self.persist:
+                    self._save()
+            if self.vector_store is not None:
+                self._fill_vector_store()
+            self.load_seconds = time.perf_counter() - start
+            self._ready = True
+        return self
+
+    def _texts(self) -> list[str]:
+        return [e.text(self.recipe) for e in self._entries]
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        encode = getattr(self.embeddings, "encode", None)
+        if callable(encode):
+            vectors = np.asarray(encode(texts), dtype=np.float32)
+        else:
+            vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-12)
+
+    def _build(self) -> None:
+        logger.info("Embedding %d catalog entries (%s).", len(self._entries), self.recipe)
+        texts = self._texts()
+        self._protos = self._embed([t for _, t in self._proto_pairs])
+        self._matrix = self._embed(texts) if self.vector_store is None else None
+        self._bm25 = _BM25.build(texts)
+        self.built = True
+
+    def _save(self) -> None:
+        target = self.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=target.parent))
+        try:
+            if self._matrix is not None:
+                np.save(tmp / "vectors.npy", self._matrix)
+            assert self._protos is not None and self._bm25 is not None
+            np.save(tmp / "prototypes.npy", self._protos)
+            self._bm25.save(tmp / "bm25.npz")
+            meta = {
+                "format": INDEX_FORMAT,
+                "rows": len(self._entries),
+                "ids_sha": hashlib.sha256(
+                    "\n".join(e.id for e in self._entries).encode()
+                ).hexdigest(),
+                "embeddings": embedding_name(self.embeddings),
+                "recipe": self.recipe,
+                "catalog": self.catalog.fingerprint(),
+                "has_vectors": self._matrix is not None,
+            }
+            (tmp / "meta.json").write_text(json.dumps(meta))
+            try:
+                tmp.rename(target)
+            except OSError:
+                # Another process saved the same index first; ours is identical.
+                pass
+        finally:
+            if tmp.exists():
+                for f in tmp.iterdir():
+                    f.unlink()
+                tmp.rmdir()
+
+    def _load(self) -> bool:
+        target = self.path
+        meta_file = target / "meta.json"
+        if not meta_file.is_file():
+            return False
+        try:
+            meta = json.loads(meta_file.read_text())
+            ids_sha = hashlib.sha256("\n".join(e.id for e in self._entries).encode()).hexdigest()
+            if meta.get("format") != INDEX_FORMAT or meta.get("ids_sha") != ids_sha:
+                return False
+            if self.vector_store is None:
+                if not meta.get("has_vectors"):
+                    return False
+                matrix = np.load(target / "vectors.npy")
+                if matrix.shape[0] != len(self._entries):
+                    return False
+                self._matrix = matrix
+            self._protos = np.load(target / "prototypes.npy")
+            self._bm25 = _BM25.load(target / "bm25.npz")
+        except (OSError, ValueError, KeyError) as err:
+            logger.warning("Ignoring unreadable index at %s (%s); rebuilding.", target, err)
+            return False
+        self.built = False
+        return True
+
+    def _fill_vector_store(self) -> None:
+        store = self.vector_store
+        assert store is not None
+        probe = None
+        try:
+            probe = store.similarity_search("model", k=1)
+        except Exception:  # noqa: BLE001 - an empty store may raise
+            probe = []
+        if probe:
+            return
+        from langchain_core.documents import Document
+
+        docs = [
+            Document(page_content=e.text(self.recipe), metadata={"id": e.id, "task": e.task})
+            for e in self._entries
+        ]
+        store.add_documents(docs, ids=[e.id for e in self._entries])
+
+    # ---- query ---------------------------------------------------------------------------------
+
+    def _popularity(self) -> np.ndarray:
+        if not self._entries:
+            return np.zeros(0, dtype=np.float32)
+        downloads = np.log1p(
+            np.array([max(e.downloads, 0) for e in self._entries], dtype=np.float64)
+        )
+        likes = np.log1p(np.array([max(e.likes, 0) for e in self._entries], dtype=np.float64))
+        pop = 0.5 * downloads / max(downloads.max(), 1.0) + 0.5 * likes / max(likes.max(), 1.0)
+        return pop.astype(np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed a query into a unit float32 vector."""
+        encode = getattr(self.embeddings, "encode", None)
+        if callable(encode):
+            with _fast_context(self.fast_query and _is_sentence_transformers(self.embeddings)):
+                vector = np.asarray(encode([text]), dtype=np.float32)[0]
+        else:
+            vector = np.asarray(self.embeddings.embed_query(text), dtype=np.float32)
+        return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+    def task_scores(self, query: str) -> dict[str, float]:
+        """How strongly the query points at each task type (the task-level ranking terms)."""
+        self.prepare()
+        evidence = self._task_evidence(query, self.embed_query(query))
+        total = sum(evidence.values())
+        return dict(zip(self._proto_tasks, np.asarray(total).tolist(), strict=True))
+
+    def _prototype_scores(self, q: np.ndarray) -> np.ndarray:
+        assert self._protos is not None
+        sims = self._protos @ q
+        best = np.full(len(self._proto_tasks), -1.0, dtype=np.float32)
+        np.maximum.at(best, self._proto_index, sims.astype(np.float32))
+        return best
+
+    def _task_evidence(self, query: str, q: np.ndarray) -> dict[str, np.ndarray]:
+        """Weighted task-level terms, each an array over task types (registry order)."""
+        w = self.ranking
+        parts: dict[str, np.ndarray] = {}
+        if w.task:
+            parts["task"] = w.task * self._prototype_scores(q)
+        if w.cue:
+            lower = query.lower()
+            parts["cue"] = w.cue * np.array(
+                [any(c in lower for c in TASKS[t].cues) for t in self._proto_tasks],
+                dtype=np.float32,
+            )
+        if w.modality:
+            mods = _query_modalities(query)
+            parts["modality"] = w.modality * np.array(
+                [_modality_fit(TASKS[t], mods) for t in self._proto_tasks], dtype=np.float32
+            )
+        return parts
+
+    def search(
+        self,
+        query: str,
+        *,
+        task: str | None = None,
+        k: int = 5,
+        exclude: Sequence[str] = (),
+    ) -> list[Hit]:
+        """Rank catalog models for ``query``.
+
+        Args:
+            query: Free text (a request, or task type + arguments + request).
+            task: Only models of this task type (registry name or alias).
+            k: How many hits to return.
+            exclude: Model ids to leave out.
+
+        Returns:
+            Up to ``k`` hits, best first.
+
+        Raises:
+            ConfigurationError: ``task`` is not a known task type.
+        """
+        self.prepare()
+        if task is not None:
+            name = resolve_task(task)
+            if name is None:
+                raise ConfigurationError(
+                    f"Unknown task type {task!r}. Task types: {', '.join(TASKS)}."
+                )
+            task = name
+            if task not in self._ranges:
+                return []
+        if not self._entries or k <= 0:
+            return []
+        q = self.embed_query(query)
+        evidence = self._task_evidence(query, q)
+        task_total = (
+            np.sum(list(evidence.values()), axis=0)
+            if evidence
+            else np.zeros(len(self._proto_tasks), dtype=np.float32)
+        )
+        rows = self._candidate_rows(task, task_total)
+        row_ids = np.arange(len(self._entries))[rows]
+        if self.vector_store is not None:
+            sims = self._store_similarities(query, task, row_ids, k + len(exclude))
+        else:
+            assert self._matrix is not None
+            sims = self._matrix[rows] @ q
+        w = self.ranking
+        row_tasks = self._task_of_row[row_ids]
+        parts: dict[str, np.ndarray] = {"similarity": w.similarity * sims}
+        for name, values in evidence.items():
+            parts[name] = values[row_tasks]
+        if w.popularity:
+            parts["popularity"] = w.popularity * self._pop[row_ids]
+        if w.bm25 and self._bm25 is not None:
+            raw = self._bm25.scores(query)[row_ids]
+            top = float(raw.max()) if raw.size else 0.0
+            parts["bm25"] = w.bm25 * (raw / top if top > 0 else raw)
+        score = np.sum(list(parts.values()), axis=0)
+        if exclude:
+            excluded = [self._row_of[i] for i in exclude if i in self._row_of]
+            if excluded:
+                score = np.where(np.isin(row_ids, excluded), -np.inf, score)
+        k = min(k, int(np.isfinite(score).sum()))
+        if k <= 0:
+            return []
+        top = np.argpartition(-score, k - 1)[:k] if k < len(score) else np.arange(len(score))
+        top = top[np.argsort(-score[top], kind="stable")]
+        return [
+            Hit(
+                self._entries[int(row_ids[j])],
+                float(score[j]),
+                float(sims[j]),
+                {name: float(values[j]) for name, values in parts.items()},
+            )
+            for j in top
+        ]
+
+    def _candidate_rows(self, task: str | None, task_total: np.ndarray) -> slice | np.ndarray:
+        if task is not None:
+            start, end = self._ranges[task]
+            return slice(start, end)
+        n = len(self._entries)
+        if n <= self.prune_above or self.prune_tasks <= 0 or not self.ranking.task:
+            return slice(0, n)
+        best = np.argsort(-task_total)[: self.prune_tasks]
+        pieces = [
+            np.arange(*self._ranges[self._proto_tasks[i]])
+            for i in sorted(best)
+            if self._proto_tasks[i] in self._ranges
+        ]
+        return np.concatenate(pieces) if pieces else slice(0, n)
+
+    def _store_similarities(
+        self, query: str, task: str | None, row_ids: np.ndarray, k: int
+    ) -> np.ndarray:
+        store = self.vector_store
+        assert store is not None
+        fetch = min(len(self._entries), max(4 * k, 50))
+        kwargs: dict[str, Any] = {}
+        if task is not None:
+            kwargs["filter"] = lambda doc: doc.metadata.get("task") == task
+        results = _store_search(store, query, fetch, kwargs)
+        sims = np.full(len(row_ids), -1.0, dtype=np.float32)
+        position = {int(r): i for i, r in enumerate(row_ids)}
+        for doc, relevance in results:
+            row = self._row_of.get(doc.metadata.get("id", ""))
+            if row is not None and row in position:
+                sims[position[row]] = float(relevance)
+        return sims
+
+    # ---- info ----------------------------------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        """Size and configuration, JSON-ready."""
+        return {
+            "rows": len(self._entries),
+            "tasks": len(self._ranges),
+            "embeddings": embedding_name(self.embeddings),
+            "recipe": self.recipe,
+            "ranking": asdict(self.ranking),
+            "fingerprint": self.fingerprint(),
+            "path": str(self.path) if self.persist else None,
+            "store": type(self.vector_store).__name__ if self.vector_store is not None else "numpy",
+        }
+
+
+def _store_search(
+    store: Any, query: str, k: int, kwargs: dict[str, Any]
+) -> list[tuple[Any, float]]:
+    """Relevance-scored search, higher is better.
+
+    Stores without a relevance function give their raw similarity scores; stores that reject a
+    callable filter are searched unfiltered (the caller keeps only rows of the wanted task).
+    """
+    for method in ("similarity_search_with_relevance_scores", "similarity_search_with_score"):
+        for kw in (kwargs, {}):
+            try:
+                return getattr(store, method)(query, k=k, **kw)
+            except NotImplementedError:
+                break
+            except TypeError:
+                continue
+    return []
+
+
+def _is_sentence_transformers(embeddings: Any) -> bool:
+    from hgpt_langchain.embeddings import SentenceTransformerEmbeddings
+
+    return isinstance(embeddings, SentenceTransformerEmbeddings)
+
+
+_BF16: bool | None = None
+
+
+def _bf16_native() -> bool:
+    """Whether torch runs bfloat16 matmuls natively on this CPU (AVX512-BF16 or AMX)."""
+    global _BF16
+    if _BF16 is None:
+        try:
+            import torch
+
+            _BF16 = bool(torch.backends.mkldnn.is_available()) and bool(
+                torch.ops.mkldnn._is_mkldnn_bf16_supported()
+            )
+            if _BF16:
+                flags = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+                _BF16 = "avx512_bf16" in flags or "amx_bf16" in flags
+        except Exception:  # noqa: BLE001 - no torch, or an old one
+            _BF16 = False
+    return _BF16
+
+
+class _fast_context:
+    """``torch.autocast(cpu, bfloat16)`` when enabled and natively supported, else a no-op."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and _bf16_native()
+        self._ctx: Any = None
+
+    def __enter__(self) -> None:
+        if self.enabled:
+            import torch
+
+            self._ctx = torch.autocast("cpu", dtype=torch.bfloat16)
+            self._ctx.__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._ctx is not None:
+            self._ctx.__exit__(*exc)
+
+
+_DEFAULT_INDEXES: dict[tuple[int, str], ModelIndex] = {}
+
+
+def default_index(catalog: Catalog | None = None) -> ModelIndex:
+    """A shared :class:`ModelIndex` over ``catalog`` (default: shipped) with default settings."""
+    catalog = catalog if catalog is not None else default_catalog()
+    key = (id(catalog), catalog.fingerprint())
+    if key not in _DEFAULT_INDEXES:
+        _DEFAULT_INDEXES[key] = ModelIndex(catalog)
+    return _DEFAULT_INDEXES[key]

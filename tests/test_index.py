@@ -1,0 +1,160 @@
+import re
+import zlib
+
+import numpy as np
+import pytest
+from langchain_core.embeddings import Embeddings
+from langchain_core.vectorstores import InMemoryVectorStore
+
+from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog
+from hgpt_langchain.errors import ConfigurationError
+from hgpt_langchain.index import ModelIndex, Ranking, cache_root
+
+
+class BagOfWords(Embeddings):
+    """Deterministic hashed bag-of-words embeddings that count their calls."""
+
+    name = "test-bag-of-words"
+
+    def __init__(self, dim: int = 256):
+        self.dim = dim
+        self.documents_embedded = 0
+
+    def _vec(self, text: str) -> list[float]:
+        v = np.zeros(self.dim, dtype=np.float32)
+        for word in re.findall(r"[a-z]+", text.lower()):
+            v[zlib.crc32(word.encode()) % self.dim] += 1.0
+        n = np.linalg.norm(v)
+        return (v / n if n else v).tolist()
+
+    def embed_documents(self, texts):
+        self.documents_embedded += len(texts)
+        return [self._vec(t) for t in texts]
+
+    def embed_query(self, text):
+        return self._vec(text)
+
+
+def small_catalog(per_task: int = 2) -> Catalog:
+    seen: dict[str, int] = {}
+    keep = []
+    for entry in load_catalog():
+        if seen.get(entry.task, 0) < per_task:
+            keep.append(entry)
+            seen[entry.task] = seen.get(entry.task, 0) + 1
+    return Catalog(keep)
+
+
+@pytest.fixture(scope="module")
+def real_index(tmp_path_factory):
+    return ModelIndex(small_catalog(), cache_dir=tmp_path_factory.mktemp("idx")).prepare()
+
+
+@pytest.mark.parametrize(
+    ("query", "task"),
+    [
+        ("Please transcribe what is said in meeting.wav", "automatic-speech-recognition"),
+        ("Draw me a picture of a red fox in the snow", "text-to-image"),
+        ("Translate 'good morning' into German", "translation"),
+        ("Write a caption for holiday.jpg", "image-to-text"),
+        ("Read this sentence aloud: 'welcome home'", "text-to-speech"),
+        (
+            "Find the people and places named in: 'Ada Lovelace lived in London'",
+            "token-classification",
+        ),
+    ],
+)
+def test_real_embeddings_rank_a_model_of_the_right_task_first(real_index, query, task):
+    hits = real_index.search(query, k=3)
+    assert hits[0].task == task, [(h.id, h.task, round(h.score, 3)) for h in hits]
+    assert hits[0].score >= hits[1].score >= hits[2].score
+    assert set(hits[0].parts) >= {"similarity", "task", "popularity"}
+    assert hits[0].score == pytest.approx(sum(hits[0].parts.values()), abs=1e-4)
+
+
+def test_task_filter_exclude_and_unknown_task(real_index):
+    hits = real_index.search("a model", task="Image Captioning", k=10)
+    assert hits and all(h.task == "image-to-text" for h in hits)
+    assert len(hits) == len(real_index.catalog.by_task("image-to-text"))
+    first = hits[0].id
+    again = real_index.search("a model", task="image-to-text", k=10, exclude=[first])
+    assert first not in [h.id for h in again] and len(again) == len(hits) - 1
+    with pytest.raises(ConfigurationError, match="Unknown task type 'cooking'"):
+        real_index.search("x", task="cooking")
+
+
+def test_task_missing_from_catalog_gives_no_hits():
+    cat = Catalog([CatalogEntry(id="o/sum", task="summarization", description="Summarizes text.")])
+    index = ModelIndex(cat, embeddings=BagOfWords(), persist=False)
+    assert index.search("translate this", task="translation") == []
+    assert [h.id for h in index.search("anything", k=5)] == ["o/sum"]
+
+
+def test_persisted_index_is_reused_and_keyed_by_content(tmp_path, monkeypatch):
+    monkeypatch.setenv("HGPT_CACHE_DIR", str(tmp_path))
+    assert cache_root() == tmp_path
+    cat = small_catalog(1)
+    emb = BagOfWords()
+    first = ModelIndex(cat, embeddings=emb).prepare()
+    assert first.built and first.path.parent == tmp_path / "index"
+    embedded = emb.documents_embedded
+    assert embedded >= len(cat)
+
+    second = ModelIndex(cat, embeddings=emb).prepare()
+    assert not second.built
+    assert emb.documents_embedded == embedded  # nothing re-embedded
+    q = "detect objects in street.jpg"
+    assert [h.id for h in second.search(q)] == [h.id for h in first.search(q)]
+
+    changed = Catalog([*cat][:-1] + [cat[-1].model_copy(update={"description": "new text"})])
+    third = ModelIndex(changed, embeddings=emb).prepare()
+    assert third.built and third.fingerprint() != first.fingerprint()
+    assert ModelIndex(cat, embeddings=emb, recipe="desc").fingerprint() != first.fingerprint()
+
+
+def test_any_langchain_vector_store_supplies_similarity():
+    emb = BagOfWords()
+    cat = Catalog(
+        [
+            CatalogEntry(id="o/fox", task="text-to-image", description="Paints foxes and forests."),
+            CatalogEntry(id="o/cat", task="text-to-image", description="Paints cats on sofas."),
+            CatalogEntry(
+                id="o/asr", task="automatic-speech-recognition", description="Transcribes speech."
+            ),
+        ]
+    )
+    store = InMemoryVectorStore(emb)
+    index = ModelIndex(cat, embeddings=emb, vector_store=store, ranking="cosine", persist=False)
+    hits = index.search("paints cats", k=3)
+    assert hits[0].id == "o/cat"
+    assert len(store.store) == 3
+    only = index.search("transcribes", task="automatic-speech-recognition")
+    assert [h.id for h in only] == ["o/asr"]
+
+
+def test_ranking_presets_and_bad_names():
+    assert Ranking.named("cosine").task == 0 and Ranking.named("task").task > 0
+    assert Ranking.named("hybrid").bm25 > 0
+    with pytest.raises(ConfigurationError, match="Unknown ranking"):
+        Ranking.named("magic")
+    with pytest.raises(ConfigurationError, match="text recipe"):
+        ModelIndex(Catalog([]), embeddings=BagOfWords(), recipe="everything")
+
+
+def test_bm25_term_rewards_lexical_match():
+    emb = BagOfWords()
+    cat = Catalog(
+        [
+            CatalogEntry(id="o/a", task="summarization", description="zebra zebra summaries"),
+            CatalogEntry(id="o/b", task="summarization", description="giraffe summaries"),
+        ]
+    )
+    index = ModelIndex(
+        cat,
+        embeddings=emb,
+        ranking=Ranking(similarity=0, task=0, cue=0, modality=0, popularity=0, bm25=1.0),
+        persist=False,
+    )
+    hits = index.search("zebra", k=2)
+    assert hits[0].id == "o/a" and hits[0].parts["bm25"] == pytest.approx(1.0)
+    assert hits[1].parts["bm25"] == 0.0

@@ -194,26 +194,34 @@ def test_done_results_are_reused_not_rerun(ws: Workspace):
     assert ex.calls[0].args == {"text": "earlier"}
 
 
-def test_unsupported_and_workspace_errors_stop_fallbacks(ws: Workspace):
-    tried: list[str] = []
+def test_unsupported_stops_fallbacks_and_file_args_are_confined(ws: Workspace):
+    tried: list[tuple[str, dict]] = []
 
     def runner(task: str, model: str, args: dict, workspace: Workspace) -> ExecutionOutput:
-        tried.append(model)
+        tried.append((model, args))
         if task == "audio-to-audio":
             raise UnsupportedTaskError("audio-to-audio has no local path")
-        workspace.resolve(args["image"], must_exist=True)
-        return ExecutionOutput(text="never")
+        return ExecutionOutput(text="label")
 
+    (ws.root / "inputs" / "a.wav").write_bytes(b"RIFF")
+    (ws.root / "inputs" / "cat.png").write_bytes(b"png")
     plan = Plan(
         tasks=[
             Task(id=1, task="audio-to-audio", args={"audio": "a.wav"}),
             Task(id=2, task="image-classification", args={"image": "../../etc/passwd"}),
+            Task(id=3, task="image-classification", args={"image": "/etc/passwd"}),
+            Task(id=4, task="image-classification", args={"image": "cat.png"}),
         ]
     )
     results = Scheduler(runner=runner).run(plan, choose(plan, "m1", "m2"), ws)
     assert results[1].status == "failed" and "no local path" in (results[1].error or "")
     assert results[2].status == "failed" and "outside" in (results[2].error or "")
-    assert tried == ["m1", "m1"]
+    assert results[3].status == "failed" and "outside" in (results[3].error or "")
+    assert results[4].status == "ok"
+    # unsupported: no second candidate; escapes never reach the runner; bare names resolved
+    assert sorted(m for m, _ in tried) == ["m1", "m1"]
+    assert {"audio": str(ws.root / "inputs" / "a.wav")} in [a for _, a in tried]
+    assert {"image": str(ws.root / "inputs" / "cat.png")} in [a for _, a in tried]
 
 
 def test_events_reach_on_event(ws: Workspace):

@@ -125,6 +125,18 @@ class ModelCache:
         with self._lock:
             return list(self._entries)
 
+    def stats(self) -> dict[str, float]:
+        """Hits, misses, evictions, entries, estimated MiB and total load seconds."""
+        with self._lock:
+            return {
+                "hits": self.hits,
+                "misses": self.misses,
+                "evictions": self.evictions,
+                "entries": len(self._entries),
+                "total_mb": round(self.total_mb, 3),
+                "load_seconds": round(sum(e.load_seconds for e in self._entries.values()), 4),
+            }
+
     def clear(self) -> None:
         """Drop every cached model."""
         with self._lock:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from hgpt_langchain.state import RESOURCE_RE, Task, TaskResult, resource_refs
 from hgpt_langchain.tasks import TASKS, Modality
+
+if TYPE_CHECKING:
+    from hgpt_langchain.execution.workspace import Workspace
 
 
 class UnresolvedResource(Exception):
@@ -78,4 +82,20 @@ def substitute(task: Task, results: Mapping[int, TaskResult]) -> dict[str, str]:
             return out
 
         resolved[name] = RESOURCE_RE.sub(_text_of, value)
+    return resolved
+
+
+def resolve_files(task_type: str, args: dict[str, str], workspace: Workspace) -> dict[str, str]:
+    """Replace file arguments (image/audio/video) by absolute paths inside the workspace.
+
+    Bare names of inputs (``photo.jpg``), workspace-relative paths and allowed URLs are
+    accepted; anything else raises.
+
+    Raises:
+        WorkspaceError: A file argument leaves the workspace, is missing or is a refused URL.
+    """
+    resolved = dict(args)
+    for name, value in args.items():
+        if arg_modality(task_type, name) != "text" and str(value).strip():
+            resolved[name] = str(workspace.resolve(value, must_exist=True))
     return resolved

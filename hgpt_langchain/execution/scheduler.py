@@ -21,6 +21,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextvars
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -32,7 +33,12 @@ from hgpt_langchain.errors import (
     WorkspaceError,
 )
 from hgpt_langchain.execution.context import task_context
-from hgpt_langchain.execution.resources import UnresolvedResource, dependencies, substitute
+from hgpt_langchain.execution.resources import (
+    UnresolvedResource,
+    dependencies,
+    resolve_files,
+    substitute,
+)
 from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
 from hgpt_langchain.tasks import TASKS, get_task
 from hgpt_langchain.types import ExecutionOutput, Executor
@@ -316,6 +322,12 @@ class _Run:
             args = substitute(task, snapshot)
         except UnresolvedResource as exc:
             return self.skipped(task, exc.reason)
+        try:
+            args = resolve_files(task.task, args, self.workspace)
+        except WorkspaceError as exc:
+            result = TaskResult(task_id=task.id, task=task.task, status="failed", error=str(exc))
+            self._end(result)
+            return result
         if task.task not in TASKS:
             return TaskResult(
                 task_id=task.id,
@@ -482,6 +494,8 @@ def _run_plan(
     if _in_langgraph_node():
         from langgraph.func import task as lg_task
 
+        _check_pool(len(todo))
+
         futures: dict[concurrent.futures.Future, Task] = {}
         for t in todo:
 
@@ -499,6 +513,31 @@ def _run_plan(
     return {t.id: run.results[t.id] for t in plan.tasks if t.id in run.results} | {
         k: v for k, v in run.results.items() if k not in by_id
     }
+
+
+def _check_pool(n_tasks: int) -> None:
+    """Warn when LangGraph's thread pool is smaller than the plan (tasks would queue).
+
+    Every plan task holds a pool thread from the start of the node (it waits there for its
+    dependencies), plus the node itself and the stream waiter. The pool size is the run config's
+    ``max_concurrency`` (default ``min(32, cpu_count + 4)``).
+    """
+    try:
+        from langgraph.config import get_config
+
+        size = get_config().get("max_concurrency")
+    except Exception:  # noqa: BLE001
+        return
+    size = size or min(32, (os.cpu_count() or 1) + 4)
+    if n_tasks + 2 > size:
+        logger.warning(
+            "The plan has %d tasks but LangGraph's thread pool has %d threads, so some tasks "
+            "will wait for a thread. Run the graph with config max_concurrency >= %d "
+            "(graph.with_config(max_concurrency=...)).",
+            n_tasks,
+            size,
+            n_tasks + 2,
+        )
 
 
 def _reraise_control_flow(exc: BaseException) -> None:

@@ -31,7 +31,9 @@ from hgpt_langchain.tasks import TASKS
 DATA = Path(__file__).resolve().parents[2] / "shared/data/jarvis/taskbench/data_huggingface"
 
 
-def _row(rid: str, kind: str, nodes: list[str], links: list[tuple[str, str]], steps: list[dict]) -> dict:
+def _row(
+    rid: str, kind: str, nodes: list[str], links: list[tuple[str, str]], steps: list[dict]
+) -> dict:
     return {
         "id": rid,
         "type": kind,
@@ -47,17 +49,34 @@ def _row(rid: str, kind: str, nodes: list[str], links: list[tuple[str, str]], st
 @pytest.fixture
 def tiny_file(tmp_path: Path) -> Path:
     rows = [
-        _row("1", "single", ["Image Classification"], [],
-             [{"task": "Image Classification", "arguments": ["example.jpg"]}]),
-        _row("2", "chain", ["Automatic Speech Recognition", "Translation"],
-             [("Automatic Speech Recognition", "Translation")],
-             [{"task": "Speech-to-Text", "arguments": ["example.wav"]},
-              {"task": "Translation", "arguments": ["<node-0>"]}]),
-        _row("3", "dag", ["Image Editing", "Image-to-Text", "Object Detection"],
-             [("Image Editing", "Image-to-Text"), ("Image Editing", "Object Detection")],
-             [{"task": "Image Editing", "arguments": ["make the sky red", "example.jpg"]},
-              {"task": "Image-to-Text", "arguments": ["<node-0>"]},
-              {"task": "Math", "arguments": ["<node-0>"]}]),
+        _row(
+            "1",
+            "single",
+            ["Image Classification"],
+            [],
+            [{"task": "Image Classification", "arguments": ["example.jpg"]}],
+        ),
+        _row(
+            "2",
+            "chain",
+            ["Automatic Speech Recognition", "Translation"],
+            [("Automatic Speech Recognition", "Translation")],
+            [
+                {"task": "Speech-to-Text", "arguments": ["example.wav"]},
+                {"task": "Translation", "arguments": ["<node-0>"]},
+            ],
+        ),
+        _row(
+            "3",
+            "dag",
+            ["Image Editing", "Image-to-Text", "Object Detection"],
+            [("Image Editing", "Image-to-Text"), ("Image Editing", "Object Detection")],
+            [
+                {"task": "Image Editing", "arguments": ["make the sky red", "example.jpg"]},
+                {"task": "Image-to-Text", "arguments": ["<node-0>"]},
+                {"task": "Math", "arguments": ["<node-0>"]},
+            ],
+        ),
     ]
     path = tmp_path / "data.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
@@ -143,13 +162,18 @@ def test_argument_names_follow_taskbench_content_types(tiny_file: Path):
     assert content_type("hello there") == "text"
     gold = gold_graph(load_taskbench(tiny_file)[2])
     assert gold.arg_names == {
-        "Image Editing-text", "Image Editing-image", "Image-to-Text-image", "Math-image",
+        "Image Editing-text",
+        "Image Editing-image",
+        "Image-to-Text-image",
+        "Math-image",
     }
-    plan = Plan(tasks=[
-        Task(id=0, task="text-to-image", args={"text": "a fox"}),
-        Task(id=1, task="image-to-text", dep=[0], args={"image": "<resource>-0"}),
-        Task(id=2, task="text-to-speech", dep=[1], args={"text": "<resource>-1"}),
-    ])
+    plan = Plan(
+        tasks=[
+            Task(id=0, task="text-to-image", args={"text": "a fox"}),
+            Task(id=1, task="image-to-text", dep=[0], args={"image": "<resource>-0"}),
+            Task(id=2, task="text-to-speech", dep=[1], args={"text": "<resource>-1"}),
+        ]
+    )
     graph = plan_to_graph(plan)
     assert graph.arg_names == {"Text-to-Image-text", "Image-to-Text-image", "Text-to-Speech-text"}
     assert graph.links == {("Text-to-Image", "Image-to-Text"), ("Image-to-Text", "Text-to-Speech")}
@@ -165,7 +189,9 @@ def test_edit_distance_matches_the_indel_ratio_definition():
     assert edit_distance(["A", "B"], ["B", "A"]) == pytest.approx(0.5)
 
 
-def _graph(nodes: list[str], links: set[tuple[str, str]] = frozenset(), args: set[str] = frozenset()):
+def _graph(
+    nodes: list[str], links: set[tuple[str, str]] = frozenset(), args: set[str] = frozenset()
+):
     return ToolGraph(sequence=list(nodes), nodes=list(nodes), links=set(links), arg_names=set(args))
 
 
@@ -175,11 +201,21 @@ def test_scores_on_hand_made_pairs_have_the_known_f1(tiny_file: Path):
         # single: exact
         (single, _graph(["Image Classification"], args={"Image Classification-image"})),
         # chain: one of two nodes right plus one wrong node; no link
-        (chain, _graph(["Automatic Speech Recognition", "Summarization"],
-                       args={"Automatic Speech Recognition-audio"})),
+        (
+            chain,
+            _graph(
+                ["Automatic Speech Recognition", "Summarization"],
+                args={"Automatic Speech Recognition-audio"},
+            ),
+        ),
         # dag: all three nodes, one of two links, plus one spurious link
-        (dag, _graph(["Image Editing", "Image-to-Text", "Object Detection"],
-                     {("Image Editing", "Image-to-Text"), ("Image-to-Text", "Object Detection")})),
+        (
+            dag,
+            _graph(
+                ["Image Editing", "Image-to-Text", "Object Detection"],
+                {("Image Editing", "Image-to-Text"), ("Image-to-Text", "Object Detection")},
+            ),
+        ),
     ]
     out = score(pairs)
     # nodes: tp = 1 + 1 + 3 = 5, fp = 1, fn = 1 -> F1 = 10 / 12
@@ -223,3 +259,60 @@ def test_real_sample_loads_with_clean_sampled_nodes():
     out = score((r, gold_plan(r)) for r in records)
     assert 0.9 < out["node_f1"] < 1.0
     assert 0 < out["unmappable_gold_steps"] < 0.1 * out["gold_steps"]
+
+
+def test_taskbench_bench_runs_the_llm_planner_path_with_a_scripted_model(tiny_file: Path):
+    import importlib
+    import sys
+
+    from hgpt_langchain.planning.llm import LLMPlanner
+    from tests.fake_chat import ScriptedChatModel
+
+    bench_dir = Path(__file__).resolve().parents[1] / "bench"
+    sys.path.insert(0, str(bench_dir))
+    try:
+        taskbench = importlib.import_module("taskbench")
+    finally:
+        sys.path.remove(str(bench_dir))
+    replies = [
+        json.dumps(
+            {
+                "tasks": [
+                    {
+                        "id": 0,
+                        "task": "image-classification",
+                        "dep": [],
+                        "args": {"image": "example.jpg"},
+                    }
+                ]
+            }
+        ),
+        json.dumps(
+            {
+                "tasks": [
+                    {
+                        "id": 0,
+                        "task": "automatic-speech-recognition",
+                        "dep": [],
+                        "args": {"audio": "example.wav"},
+                    },
+                    {
+                        "id": 1,
+                        "task": "summarization",
+                        "dep": [0],
+                        "args": {"text": "<resource>-0"},
+                    },
+                ]
+            }
+        ),
+        "I cannot help with that.",  # not a plan: one repair round, then a planner failure
+        "still no plan",
+    ]
+    llm = ScriptedChatModel(replies)
+    out = taskbench.run(tiny_file, planner=LLMPlanner(llm))
+    assert out["n"] == 3
+    assert out["llm_calls"] == 4 == llm.calls
+    assert out["planner_failures"] == 1
+    # nodes: tp = 1 + 1, fp = 1 (chain), fn = 1 (chain) + 3 (dag) -> F1 = 4 / 9
+    assert out["node_f1"] == pytest.approx(4 / 9, abs=1e-4)
+    assert out["by_type"]["single"]["node_f1"] == 1.0

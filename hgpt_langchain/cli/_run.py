@@ -1,24 +1,66 @@
-"""``hgpt run`` and ``hgpt plan``."""
+"""``hgpt run`` and ``hgpt plan``.
+
+``hgpt run`` checkpoints every run into a SQLite database (``HGPT_CHECKPOINT_DB``, default
+``~/.cache/hgpt_langchain/checkpoints.sqlite``) under a run id, which is also the name of the
+run's workspace folder:
+
+- ``hgpt run --resume RUN_ID`` finishes an interrupted run (Ctrl-C, crash) without redoing the
+  tasks that had finished, with the options the run was started with.
+- ``hgpt run "..." --thread ID`` continues a conversation: the planner sees the earlier turns and
+  the files they produced ("now make it black and white").
+- ``hgpt run "..." --approve`` shows the plan and asks to accept, edit or cancel it.
+
+Options a run was started with are kept in its checkpoint metadata; ``--resume`` and later turns
+of a ``--thread`` reuse them unless given again.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from hgpt_langchain.errors import ConfigurationError, PlanningError
 
+_OPTIONS_KEY = "hgpt_cli"
+"""Checkpoint metadata key holding the options a run was started with (reused on --resume)."""
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("request", help="what you want done, in plain language")
+_RUN_DEFAULTS: dict[str, Any] = {
+    "llm": None,
+    "planner": None,
+    "catalog": None,
+    "execution": None,
+    "selector": "retrieval",
+    "workspace": None,
+    "allow_urls": False,
+    "max_concurrency": 4,
+    "timeout": 300.0,
+    "approve": False,
+}
+"""Defaults of the ``run`` options that a resumed run takes from its checkpoint when not given."""
+
+
+def _common(p: argparse.ArgumentParser, *, request_optional: bool = False) -> None:
+    if request_optional:
+        p.add_argument(
+            "request", nargs="?", help="what you want done, in plain language (not with --resume)"
+        )
+    else:
+        p.add_argument("request", help="what you want done, in plain language")
     p.add_argument(
         "--file", "-f", action="append", default=[], metavar="PATH",
         help="an input file (image, audio, video, document); repeatable",
     )
-    p.add_argument("--llm", metavar="SPEC", help="chat model, e.g. openai:gpt-4o-mini (or HGPT_LLM)")
+    p.add_argument(
+        "--llm", metavar="SPEC", help="chat model, e.g. openai:gpt-4o-mini (or HGPT_LLM)"
+    )
     p.add_argument(
         "--planner", choices=["auto", "llm", "offline"],
         help="planner (default: llm when one is configured, else offline)",
@@ -28,18 +70,41 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``run`` and ``plan`` subcommands."""
-    run = sub.add_parser("run", help="plan, select models, execute and answer")
-    _common(run)
+    run = sub.add_parser(
+        "run",
+        help="plan, select models, execute and answer",
+        description="Plan a request, pick a model per task, run them and answer. Every run is "
+        "checkpointed (HGPT_CHECKPOINT_DB, default ~/.cache/hgpt_langchain/checkpoints.sqlite) "
+        "so an interrupted run can be resumed with --resume RUN_ID.",
+    )
+    _common(run, request_optional=True)
     run.add_argument("--catalog", metavar="FILE", help="model catalog JSONL (default: shipped)")
     run.add_argument(
         "--execution", choices=["auto", "local", "remote"],
         help="where models run (default: HGPT_EXECUTION or auto)",
     )
-    run.add_argument("--selector", choices=["retrieval", "llm"], default="retrieval")
+    run.add_argument("--selector", choices=["retrieval", "llm"], help="default: retrieval")
     run.add_argument("--workspace", metavar="DIR", help="folder for run workspaces")
-    run.add_argument("--allow-urls", action="store_true", help="allow http(s) URLs as inputs")
-    run.add_argument("--max-concurrency", type=int, default=4)
-    run.add_argument("--timeout", type=float, default=300.0, help="seconds per task")
+    run.add_argument(
+        "--allow-urls", action="store_true", default=None, help="allow http(s) URLs as inputs"
+    )
+    run.add_argument("--max-concurrency", type=int, help="tasks run at once (default: 4)")
+    run.add_argument("--timeout", type=float, help="seconds per task (default: 300)")
+    run.add_argument(
+        "--approve", action="store_true", default=None,
+        help="show the plan and ask to accept, edit or cancel it before running",
+    )
+    run.add_argument(
+        "--thread", metavar="ID",
+        help="conversation thread: later requests see earlier turns and their files",
+    )
+    run.add_argument(
+        "--resume", metavar="RUN_ID", help="finish an interrupted run (no request needed)"
+    )
+    run.add_argument(
+        "--no-checkpoint", action="store_true",
+        help="keep no checkpoint (the run cannot be resumed)",
+    )
     run.set_defaults(func=cmd_run)
     plan = sub.add_parser("plan", help="stage 1 only: print the validated plan")
     _common(plan)
@@ -90,7 +155,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
             print(json.dumps({"error": str(err), "raw": err.raw}), file=sys.stderr)
         raise
     if args.json:
-        print(json.dumps({"tasks": [t.model_dump() for t in result.plan.tasks]}, ensure_ascii=False))
+        tasks = [t.model_dump() for t in result.plan.tasks]
+        print(json.dumps({"tasks": tasks}, ensure_ascii=False))
     else:
         if not result.plan.tasks:
             print("No task: nothing in this request needs a model.")
@@ -101,76 +167,361 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-class Progress:
-    """Live stage and per-task progress on stderr."""
+# ---- live progress -----------------------------------------------------------------------------
 
-    def __init__(self, stream: Any = sys.stderr):
-        self.stream = stream
+
+class Progress:
+    """Live stage and per-task progress: one line per task with its model and status.
+
+    On a terminal the task lines are redrawn in place as tasks start, retry and end; otherwise
+    (pipes, logs) every change is printed as a new line.
+
+    Args:
+        stream: Where to write (default: stderr).
+        live: Redraw in place; default: whether ``stream`` is a terminal.
+    """
+
+    def __init__(self, stream: Any = None, live: bool | None = None):
+        self.stream = stream if stream is not None else sys.stderr
+        if live is None:
+            isatty = getattr(self.stream, "isatty", None)
+            live = bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+        self.live = live
+        self.rows: dict[int, dict[str, Any]] = {}
+        self.names: dict[int, str] = {}
+        self._drawn = 0
 
     def __call__(self, event: dict[str, Any]) -> None:
+        """Show one custom stream event of the graph."""
         kind = event.get("event")
         if kind == "stage":
-            status = event.get("status")
-            if status == "start":
-                self._line(f"[{event['stage']}] ...")
-            elif status == "failed":
-                self._line(f"[{event['stage']}] failed: {event.get('error')}")
-            elif event["stage"] == "plan":
-                tasks = event.get("tasks") or []
-                self._line(f"[plan] {len(tasks)} task(s) by the {event.get('planner')} planner")
-                for t in tasks:
-                    self._line(f"   {t['id']}. {t['task']} {json.dumps(t['args'], ensure_ascii=False)}")
-            elif event["stage"] == "select":
-                for tid, model in (event.get("choices") or {}).items():
-                    self._line(f"   task {tid}: {model or 'no model'}")
-        elif kind in ("task_start", "task_end", "task_retry", "task_fallback"):
-            tid, task = event.get("task_id"), event.get("task")
-            model = event.get("model") or ""
-            if kind == "task_start":
-                self._line(f"   > task {tid} {task} [{model}] running")
-            elif kind == "task_end":
-                secs = event.get("seconds")
-                took = f" in {secs:.1f}s" if isinstance(secs, int | float) else ""
-                self._line(f"   < task {tid} {task} [{model}] {event.get('status')}{took}")
+            self._stage(event)
+            return
+        tid = event.get("task_id")
+        if not isinstance(tid, int):
+            return
+        model = event.get("model")
+        if kind == "task_start":
+            self._set(tid, task=event.get("task"), model=model, status="running")
+        elif kind == "task_attempt_failed":
+            status = "retrying" if event.get("transient") else "attempt failed"
+            self._set(tid, task=event.get("task"), model=model, status=status)
+        elif kind == "task_end":
+            self._set(
+                tid, task=event.get("task"), model=model, status=event.get("status"),
+                seconds=event.get("seconds"), error=event.get("error"),
+            )
+        elif kind in ("task_retry", "task_fallback"):
+            self._set(tid, task=event.get("task"), model=model, status=kind.removeprefix("task_"))
+
+    def _stage(self, event: dict[str, Any]) -> None:
+        stage, status = event.get("stage"), event.get("status")
+        if status == "start":
+            if stage != "execute":
+                self._line(f"[{stage}] ...")
+        elif status == "failed":
+            self._line(f"[{stage}] failed: {event.get('error')}")
+        elif stage == "plan":
+            tasks = event.get("tasks") or []
+            self._line(f"[plan] {len(tasks)} task(s) by the {event.get('planner')} planner")
+            for t in tasks:
+                self.names[t["id"]] = t["task"]
+                dep = f" after {t['dep']}" if t.get("dep") else ""
+                args = json.dumps(t.get("args") or {}, ensure_ascii=False)
+                self._line(f"   {t['id']}. {t['task']}{dep} {args}")
+        elif stage == "select":
+            self._line("[execute]")
+            for tid, model in (event.get("choices") or {}).items():
+                self.rows.setdefault(int(tid), {"task": self.names.get(int(tid))})
+                self.rows[int(tid)].update(model=model, status="waiting" if model else "no model")
+            if self.live:
+                self._redraw()
             else:
-                self._line(f"   ~ task {tid} {task} [{model}] {kind.removeprefix('task_')}")
+                for tid in self.rows:
+                    self._line(self._row(tid))
+        elif stage == "execute":
+            self._drawn = 0  # keep the final task lines on screen
+
+    def _set(self, tid: int, **fields: Any) -> None:
+        row = self.rows.setdefault(tid, {})
+        row.update({k: v for k, v in fields.items() if v is not None or k == "error"})
+        if self.live:
+            self._redraw()
+        else:
+            self._line(self._row(tid))
+
+    def _row(self, tid: int) -> str:
+        row = self.rows[tid]
+        task = row.get("task") or ""
+        model = row.get("model") or "no model"
+        status = row.get("status") or ""
+        secs = row.get("seconds")
+        timed = isinstance(secs, int | float) and status in ("ok", "failed")
+        took = f" in {secs:.1f}s" if timed else ""
+        line = f"   task {tid} {task} [{model}] {status}{took}".replace("  [", " [")
+        if row.get("error") and status in ("failed", "skipped"):
+            line += f": {str(row['error'])[:160]}"
+        return line
+
+    def _redraw(self) -> None:
+        out = []
+        if self._drawn:
+            out.append(f"\x1b[{self._drawn}F")
+        for tid in self.rows:
+            out.append("\x1b[2K" + self._row(tid) + "\n")
+        self.stream.write("".join(out))
+        self.stream.flush()
+        self._drawn = len(self.rows)
 
     def _line(self, text: str) -> None:
+        self._drawn = 0
         print(text, file=self.stream, flush=True)
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    """Run a request through the whole graph."""
-    from hgpt_langchain.graph import build_graph
+# ---- plan approval -----------------------------------------------------------------------------
 
-    files = _check_files(args.file)
-    llm, planner = _llm_and_planner(args)
-    if args.execution:
-        os.environ["HGPT_EXECUTION"] = args.execution
-    graph = build_graph(
-        llm,
-        planner=planner,
-        selector=args.selector,
-        catalog=args.catalog,
-        max_concurrency=args.max_concurrency,
-        task_timeout=args.timeout,
-        workspace_root=args.workspace,
-        allow_urls=args.allow_urls,
-    )
-    progress = Progress()
+
+def _show_plan(plan: dict[str, Any], out: Any) -> None:
+    tasks = plan.get("tasks") or []
+    print(f"Proposed plan ({len(tasks)} task(s)):", file=out)
+    for t in tasks:
+        dep = f" after {t['dep']}" if t.get("dep") else ""
+        args = json.dumps(t.get("args") or {}, ensure_ascii=False)
+        print(f"  {t['id']}. {t['task']}{dep} {args}", file=out)
+
+
+def _read_plan(text: str) -> Any:
+    text = text.strip()
+    path = Path(text).expanduser()
+    if not text.startswith(("{", "[")) and path.is_file():
+        text = path.read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def ask_approval(
+    payload: dict[str, Any],
+    files: list[str],
+    *,
+    read: Callable[[], str] | None = None,
+    out: Any = None,
+    attempts: int = 3,
+) -> Any:
+    """Show a proposed plan and ask to accept, edit or cancel it.
+
+    Args:
+        payload: The graph's interrupt value (``{"question", "plan"}``).
+        files: The run's input files (to validate an edited plan).
+        read: Reads one line of the answer (default: stdin); ``""`` at end of input.
+        out: Where the plan and questions go (default: stderr).
+        attempts: Tries for an unclear answer or an invalid edited plan before cancelling.
+
+    Returns:
+        ``"accept"``, ``"cancel"`` or the edited plan (``{"tasks": [...]}``), the value to
+        resume the graph with.
+    """
+    from hgpt_langchain.planning.validate import validate_plan
+
+    out = out if out is not None else sys.stderr
+    read = read or sys.stdin.readline
+    _show_plan(payload.get("plan") or {}, out)
+    for _ in range(attempts):
+        print("Accept this plan? [a]ccept / [e]dit / [c]ancel: ", end="", file=out, flush=True)
+        line = read()
+        if line == "":
+            print("\n(no answer: cancelled)", file=out)
+            return "cancel"
+        answer = line.strip().lower()
+        if answer in ("a", "accept", "y", "yes", ""):
+            return "accept"
+        if answer in ("c", "cancel", "n", "no", "q"):
+            return "cancel"
+        if answer not in ("e", "edit"):
+            print(f"Please answer a, e or c (got {line.strip()!r}).", file=out)
+            continue
+        print("Edited plan (JSON on one line, or the path of a JSON file): ", end="", file=out,
+              flush=True)
+        text = read()
+        try:
+            edited = _read_plan(text)
+        except (OSError, ValueError) as err:
+            print(f"That is not a JSON plan: {err}.", file=out)
+            continue
+        validation = validate_plan(edited, files=files or None)
+        if not validation.ok:
+            print("The edited plan is invalid: " + " ".join(validation.problems), file=out)
+            continue
+        _show_plan(validation.plan.model_dump(mode="json"), out)
+        return {"tasks": [t.model_dump(mode="json") for t in validation.plan.tasks]}
+    print("No valid answer: cancelled.", file=out)
+    return "cancel"
+
+
+# ---- run ---------------------------------------------------------------------------------------
+
+
+def _new_run_id() -> str:
+    return time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+@contextlib.contextmanager
+def _checkpointer(enabled: bool, needed: bool) -> Iterator[Any]:
+    if enabled:
+        from hgpt_langchain.checkpoint import sqlite_checkpointer
+
+        with sqlite_checkpointer() as saver:
+            yield saver
+    elif needed:
+        from langgraph.checkpoint.memory import InMemorySaver
+
+        yield InMemorySaver()
+    else:
+        yield None
+
+
+def _options(args: argparse.Namespace, saved: dict[str, Any]) -> dict[str, Any]:
+    """Options of this run: given on the command line, else saved with the run, else default."""
+    opts = {}
+    for key, default in _RUN_DEFAULTS.items():
+        value = getattr(args, key, None)
+        if value is None:
+            value = saved.get(key, default)
+        opts[key] = value
+    return opts
+
+
+def _saved_options(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, str):
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    return {k: v for k, v in value.items() if k in _RUN_DEFAULTS} if isinstance(value, dict) else {}
+
+
+def _stream(graph: Any, payload: Any, config: dict[str, Any], progress: Progress) -> dict[str, Any]:
     final: dict[str, Any] = {}
-    for mode, chunk in graph.stream(
-        {"request": args.request, "files": files}, stream_mode=["custom", "values"]
-    ):
+    for mode, chunk in graph.stream(payload, config, stream_mode=["custom", "values"]):
         if mode == "custom":
             progress(chunk)
         else:
             final = chunk
+    return final
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run a request through the whole graph (or resume an interrupted run)."""
+    from langgraph.types import Command
+
+    from hgpt_langchain import graph as graph_module
+
+    if args.resume and args.request:
+        raise ConfigurationError(
+            "Give either a request or --resume RUN_ID, not both: a resumed run continues its "
+            "own request (use --thread ID to ask something new in the same conversation)."
+        )
+    if not args.resume and not args.request:
+        raise ConfigurationError("Say what you want done: hgpt run \"...\" (or --resume RUN_ID).")
+    if args.resume and args.thread and args.resume != args.thread:
+        raise ConfigurationError("--resume and --thread name different runs; give one of them.")
+    if args.no_checkpoint and (args.resume or args.thread):
+        raise ConfigurationError("--resume and --thread need checkpoints; drop --no-checkpoint.")
+    files = _check_files(args.file)
+    if args.resume and files:
+        raise ConfigurationError("A resumed run keeps its own input files; drop --file.")
+    run_id = args.resume or args.thread or _new_run_id()
+
+    with _checkpointer(not args.no_checkpoint, bool(args.approve)) as saver:
+        config: dict[str, Any] = {"configurable": {"thread_id": run_id}}
+        saved: dict[str, Any] = {}
+        exists = False
+        if saver is not None and (args.resume or args.thread):
+            stored = saver.get_tuple(config)
+            if stored is None and args.resume:
+                from hgpt_langchain.checkpoint import checkpoint_db_path
+
+                raise ConfigurationError(
+                    f"No run {run_id!r} in the checkpoint database {checkpoint_db_path()}; "
+                    "check the run id printed when it started (or HGPT_CHECKPOINT_DB)."
+                )
+            if stored is not None:
+                exists = True
+                saved = _saved_options((stored.metadata or {}).get(_OPTIONS_KEY))
+        opts = _options(args, saved)
+        args.llm, args.planner = opts["llm"], opts["planner"]
+        llm, planner = _llm_and_planner(args)
+        if opts["execution"]:
+            os.environ["HGPT_EXECUTION"] = opts["execution"]
+        graph = graph_module.build_graph(
+            llm,
+            planner=planner,
+            selector=opts["selector"],
+            catalog=opts["catalog"],
+            max_concurrency=opts["max_concurrency"],
+            task_timeout=opts["timeout"],
+            workspace_root=opts["workspace"],
+            allow_urls=bool(opts["allow_urls"]),
+            approve_plan=bool(opts["approve"]),
+            checkpointer=saver,
+        )
+        # checkpoint metadata keeps scalars only: the options travel as one JSON string
+        config["metadata"] = {_OPTIONS_KEY: json.dumps(opts)}
+        progress = Progress()
+        snapshot = graph.get_state(config) if exists else None
+        if args.thread and snapshot is not None and snapshot.next:
+            raise ConfigurationError(
+                f"Thread {run_id!r} has an unfinished run; finish it first with "
+                f"hgpt run --resume {run_id}."
+            )
+        if args.resume:
+            assert snapshot is not None
+            pending = [i.value for i in snapshot.interrupts]
+            if not snapshot.next and not pending:
+                print(f"hgpt: run {run_id} had already finished.", file=sys.stderr)
+                return _print_result(dict(snapshot.values), args)
+            print(f"hgpt: resuming run {run_id}", file=sys.stderr)
+            payload: Any = None
+            if pending:
+                files = list(snapshot.values.get("files") or [])
+                payload = Command(resume=ask_approval(pending[0], files))
+        else:
+            payload = {"request": args.request, "files": files}
+            if saver is not None and not args.no_checkpoint:
+                print(f"hgpt: run id {run_id}", file=sys.stderr)
+        try:
+            while True:
+                final = _stream(graph, payload, config, progress)
+                interrupts = graph.get_state(config).interrupts if saver is not None else ()
+                if not interrupts:
+                    break
+                state_files = graph.get_state(config).values.get("files") or []
+                payload = Command(resume=ask_approval(interrupts[0].value, state_files))
+        except KeyboardInterrupt:
+            _resume_hint(run_id, args, "interrupted")
+            return 130
+        except Exception:
+            _resume_hint(run_id, args, "stopped by an error")
+            raise
+        return _print_result(final, args)
+
+
+def _resume_hint(run_id: str, args: argparse.Namespace, what: str) -> None:
+    if args.no_checkpoint:
+        print(f"hgpt: {what} (no checkpoint kept: the run cannot be resumed).", file=sys.stderr)
+    else:
+        print(
+            f"hgpt: {what}. Finished tasks are saved; finish the run with: "
+            f"hgpt run --resume {run_id}",
+            file=sys.stderr,
+        )
+
+
+def _print_result(final: dict[str, Any], args: argparse.Namespace) -> int:
     report = final.get("report") or {}
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(final.get("answer", ""))
     # Failed tasks are reported in the answer; the exit status flags a request that could not
-    # be planned at all.
+    # be planned at all (or whose plan was cancelled).
     return 1 if report.get("errors") and not report.get("plan", {}).get("tasks") else 0

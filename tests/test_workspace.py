@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import threading
 from pathlib import Path
@@ -167,3 +168,17 @@ def test_private_url_download_with_limits(tmp_path: Path, server: str):
     with pytest.raises(WorkspaceError, match="limit"):
         ws.import_file(server + "/big-chunked.bin")
     assert not list((ws.root / "inputs").glob("big*"))
+
+
+def test_reopened_workspace_keeps_imported_sources(tmp_path: Path):
+    src = tmp_path / "holiday.jpg"
+    src.write_bytes(b"jpg")
+    ws = Workspace.create(tmp_path / "runs", run_id="again")
+    imported = ws.import_file(str(src))
+    tampered = {str(src): "inputs/holiday.jpg", "/etc/passwd": "../../../../etc/passwd"}
+    (ws.root / ".sources.json").write_text(json.dumps(tampered))
+    again = Workspace.open(ws.root)
+    assert again.run_id == "again"
+    assert str(again.resolve(str(src))) == imported
+    with pytest.raises(WorkspaceError):
+        again.resolve("/etc/passwd")

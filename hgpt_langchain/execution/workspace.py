@@ -12,6 +12,7 @@ URLs that are not allowed).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -74,7 +75,7 @@ class Workspace:
         self.allow_urls = allow_urls
         self.allow_private_urls = allow_private_urls
         self.max_download_bytes = max_download_bytes
-        self._sources: dict[str, Path] = {}
+        self._sources: dict[str, Path] = self._load_sources()
         self._lock = threading.Lock()
 
     # ---- construction --------------------------------------------------------------------------
@@ -176,6 +177,28 @@ class Workspace:
 
     # ---- inputs --------------------------------------------------------------------------------
 
+    _SOURCES_FILE = ".sources.json"
+
+    def _load_sources(self) -> dict[str, Path]:
+        """Imported sources of an existing run folder (so :meth:`open` keeps the mapping)."""
+        try:
+            raw = json.loads((self.root / self._SOURCES_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        sources: dict[str, Path] = {}
+        for source, target in raw.items() if isinstance(raw, dict) else []:
+            path = (self.root / str(target)).resolve()
+            if path.is_relative_to(self.root) and path.is_file():  # ignore tampered entries
+                sources[str(source)] = path
+        return sources
+
+    def _save_sources(self) -> None:
+        data = {k: v.relative_to(self.root).as_posix() for k, v in self._sources.items()}
+        try:
+            (self.root / self._SOURCES_FILE).write_text(json.dumps(data), encoding="utf-8")
+        except OSError:
+            logger.debug("Could not save the input sources of %s", self.root, exc_info=True)
+
     def _unique(self, folder: Path, name: str) -> Path:
         target = folder / name
         stem, suffix = target.stem, target.suffix
@@ -234,6 +257,7 @@ class Workspace:
                     except OSError:
                         shutil.copy2(src_real, target)
             self._sources[source] = target
+            self._save_sources()
             logger.debug("Imported %s as %s", source, target)
             return str(target)
 

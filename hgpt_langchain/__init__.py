@@ -55,6 +55,8 @@ _EXPORTS: dict[str, str] = {
     "RemoteExecutor": "hgpt_langchain.execution",
     "HybridExecutor": "hgpt_langchain.execution",
     "Scheduler": "hgpt_langchain.execution",
+    "HuggingGPTTool": "hgpt_langchain.hugginggpt_tool",
+    "hugginggpt_node": "hgpt_langchain.subgraph",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

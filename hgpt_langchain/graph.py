@@ -46,6 +46,9 @@ logger = logging.getLogger(__name__)
 
 PlannerName = Literal["llm", "offline", "auto"]
 
+POOL_THREADS = 64
+"""LangGraph thread-pool size for a run: enough for every task of a large plan to wait."""
+
 
 class _Lazy:
     """Build a component on first use, once, thread-safely."""
@@ -438,4 +441,9 @@ def build_graph(
     builder.add_edge("select", "execute")
     builder.add_edge("execute", "respond")
     builder.add_edge("respond", END)
-    return builder.compile(checkpointer=checkpointer, name=name)
+    graph = builder.compile(checkpointer=checkpointer, name=name)
+    # Each planned task waits for its own dependencies inside one of LangGraph's pool threads
+    # (see execution/scheduler.py); the default pool (cpu + 4 threads) would make wide plans
+    # wait for a free thread. Waiting threads cost nothing; the scheduler still caps how many
+    # tasks *run* at once at ``max_concurrency``.
+    return graph.with_config(max_concurrency=POOL_THREADS)

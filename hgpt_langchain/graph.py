@@ -233,8 +233,9 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         plan_ = state.get("plan") or Plan()
         _emit({"event": "stage", "stage": "select", "status": "start"})
         selector: Selector = stages.selector.get()
+        before = getattr(selector, "llm_calls", 0)
         choices = selector.select(plan_, _request_of(state))
-        calls = getattr(selector, "last_llm_calls", 0)
+        calls = getattr(selector, "llm_calls", 0) - before
         _emit(
             {
                 "event": "stage",

@@ -22,6 +22,7 @@ import hashlib
 import html
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -746,8 +747,14 @@ _DEFAULT: Catalog | None = None
 
 
 def default_catalog() -> Catalog:
-    """The shipped catalog, loaded once per process."""
+    """The catalog used when none is given: ``$HGPT_CATALOG`` if set, else the shipped one.
+
+    Loaded once per process (per ``HGPT_CATALOG`` value).
+    """
     global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = load_catalog()
+    path = os.environ.get("HGPT_CATALOG") or None
+    if _DEFAULT is None or _DEFAULT.source != str(
+        Path(path).expanduser() if path else SHIPPED_CATALOG
+    ):
+        _DEFAULT = load_catalog(path)
     return _DEFAULT

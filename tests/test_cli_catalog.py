@@ -1,0 +1,220 @@
+import json
+
+import httpx2
+import pytest
+from huggingface_hub import constants as hf_constants
+from huggingface_hub.utils import _http as hf_http
+
+from hgpt_langchain.catalog import load_catalog
+from hgpt_langchain.cli import main
+
+SMALL = [
+    {
+        "id": "acme/whisper-mini",
+        "task": "automatic-speech-recognition",
+        "description": "Transcribes English speech recordings into text.",
+    },
+    {
+        "id": "acme/painter",
+        "task": "text-to-image",
+        "description": "Generates pictures from a text prompt.",
+    },
+    {
+        "id": "acme/opus-en-de",
+        "task": "translation",
+        "description": "Translates English text into German.",
+    },
+    {
+        "id": "acme/sentiment",
+        "task": "text-classification",
+        "description": "Says whether a review is positive or negative.",
+    },
+]
+
+
+@pytest.fixture
+def small_catalog(tmp_path, monkeypatch):
+    monkeypatch.setenv("HGPT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "small.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in SMALL))
+    return path
+
+
+def test_models_search_json_and_text(small_catalog, capsys):
+    assert (
+        main(
+            [
+                "models",
+                "search",
+                "transcribe my voice memo",
+                "--catalog",
+                str(small_catalog),
+                "--json",
+                "--top",
+                "2",
+            ]
+        )
+        == 0
+    )
+    rows = json.loads(capsys.readouterr().out)
+    assert [set(r) for r in rows] == [{"id", "task", "score"}] * 2
+    assert rows[0] == {**rows[0], "id": "acme/whisper-mini", "task": "automatic-speech-recognition"}
+    assert rows[0]["score"] >= rows[1]["score"]
+
+    assert (
+        main(
+            [
+                "models",
+                "search",
+                "anything",
+                "--catalog",
+                str(small_catalog),
+                "--task",
+                "text-to-image",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "acme/painter" in out[0] and "text-to-image" in out[0]
+
+
+def test_user_mistakes_exit_2_with_a_message(small_catalog, tmp_path, capsys):
+    assert main(["models", "search", "x", "--catalog", str(tmp_path / "missing.jsonl")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert (
+        main(["models", "search", "x", "--catalog", str(small_catalog), "--task", "cooking"]) == 2
+    )
+    assert "Unknown task type 'cooking'" in capsys.readouterr().err
+    assert main(["catalog", "build", "--from", str(tmp_path / "nowhere")]) == 2
+    assert "neither a JSONL file nor a folder" in capsys.readouterr().err
+
+
+def test_catalog_build_and_info(small_catalog, tmp_path, capsys):
+    cache = tmp_path / "hub"
+    snap = cache / "models--acme--tiny-ner" / "snapshots" / "0123"
+    snap.mkdir(parents=True)
+    (snap / "README.md").write_text(
+        "---\npipeline_tag: token-classification\nlicense: mit\n---\n"
+        "# Tiny NER\n\nFinds people and places in English text.\n"
+    )
+    out = tmp_path / "built.jsonl.gz"
+    assert (
+        main(
+            [
+                "catalog",
+                "build",
+                "--from",
+                str(small_catalog),
+                "--from",
+                str(cache),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    assert "5 models over 5 task types" in capsys.readouterr().out
+    built = load_catalog(out)
+    assert built.get("acme/tiny-ner").description == "Finds people and places in English text."
+
+    assert main(["catalog", "info", "--catalog", str(out), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["models"] == 5 and info["tasks"]["token-classification"] == 1
+    assert info["fingerprint"] == built.fingerprint()
+    assert main(["catalog", "info"]) == 0
+    assert "models over 26 task types" in capsys.readouterr().out
+
+
+HUB_MODELS = [
+    {
+        "_id": "64a",
+        "id": "acme/tts-small",
+        "modelId": "acme/tts-small",
+        "likes": 7,
+        "downloads": 1234,
+        "private": False,
+        "pipeline_tag": "text-to-speech",
+        "library_name": "transformers",
+        "tags": ["transformers", "text-to-speech", "en"],
+        "cardData": {"license": "mit", "language": ["en"]},
+    },
+    {
+        "_id": "64b",
+        "id": "acme/tts-nocard",
+        "modelId": "acme/tts-nocard",
+        "likes": 1,
+        "downloads": 99,
+        "private": False,
+        "pipeline_tag": "text-to-speech",
+        "tags": [],
+    },
+]
+CARDS = {
+    "acme/tts-small": "---\nlicense: mit\n---\n# TTS small\n\n![badge](https://x/y.svg)\n\n"
+    "A small model that reads English text aloud in a calm voice.\n\n```python\nrun()\n```\n",
+}
+
+
+@pytest.fixture
+def replayed_hub(tmp_path, monkeypatch):
+    """The Hub's recorded answers, served by an httpx mock transport; no network."""
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setattr(hf_constants, "HF_HUB_CACHE", str(tmp_path / "hf" / "hub"))
+    monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+    seen = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        seen.append((request.method, request.url.path, dict(request.url.params)))
+        if request.url.path == "/api/models":
+            return httpx2.Response(200, json=HUB_MODELS)
+        for model_id, card in CARDS.items():
+            if request.url.path == f"/{model_id}/resolve/main/README.md":
+                body = card.encode()
+                headers = {
+                    "X-Repo-Commit": "a" * 40,
+                    "ETag": '"e1"',
+                    "Content-Length": str(len(body)),
+                }
+                return httpx2.Response(
+                    200, headers=headers, content=b"" if request.method == "HEAD" else body
+                )
+        return httpx2.Response(404, json={"error": "Entry not found"})
+
+    hf_http.set_client_factory(lambda: httpx2.Client(transport=httpx2.MockTransport(handler)))
+    yield seen
+    hf_http.set_client_factory(hf_http.default_client_factory)
+
+
+def test_catalog_sync_replays_hub_responses(replayed_hub, tmp_path, capsys):
+    out = tmp_path / "synced.jsonl"
+    out.write_text(json.dumps(SMALL[0]) + "\n")  # an existing catalog to merge into
+    assert (
+        main(["catalog", "sync", "--task", "Speech Synthesis", "--limit", "2", "--out", str(out)])
+        == 0
+    )
+    assert "fetched 2 text-to-speech models" in capsys.readouterr().out
+    listing = [p for m, path, p in replayed_hub if path == "/api/models"]
+    assert listing == [
+        {"pipeline_tag": "text-to-speech", "sort": "downloads", "limit": "2", "cardData": "true"}
+    ]
+
+    cat = load_catalog(out)
+    assert {e.id for e in cat} == {"acme/whisper-mini", "acme/tts-small", "acme/tts-nocard"}
+    tts = cat.get("acme/tts-small")
+    assert tts.description == "A small model that reads English text aloud in a calm voice."
+    assert (tts.likes, tts.downloads, tts.license, tts.library) == (7, 1234, "mit", "transformers")
+    nocard = cat.get("acme/tts-nocard")
+    assert nocard.task == "text-to-speech" and "speech" in nocard.description.lower()
+    assert list((tmp_path / "hf" / "hub").glob("models--acme--tts-small/snapshots/*/README.md"))
+
+
+def test_catalog_sync_offline_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", True)
+    assert (
+        main(["catalog", "sync", "--task", "text-to-speech", "--out", str(tmp_path / "c.jsonl")])
+        == 2
+    )
+    assert "offline mode is on" in capsys.readouterr().err
+    assert main(["catalog", "sync", "--task", "juggling"]) == 2
+    assert "Unknown task type 'juggling'" in capsys.readouterr().err

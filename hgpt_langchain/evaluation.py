@@ -469,8 +469,7 @@ class Scorer:
     def _group(self, name: str) -> dict[str, Any]:
         return self._groups.setdefault(
             name,
-            {"n": 0, "node": _Counts(), "edge": _Counts(), "arg": _Counts(), "ed": 0.0,
-             "exact": 0},
+            {"n": 0, "node": _Counts(), "edge": _Counts(), "arg": _Counts(), "ed": 0.0, "exact": 0},
         )
 
     def add(self, record: TaskBenchRecord, predicted: ToolGraph) -> dict[str, float | None]:
@@ -513,9 +512,7 @@ class Scorer:
         """Overall metrics, ``by_type`` and the unmappable gold step names."""
         overall = self._summary(self._group("overall"))
         out: dict[str, Any] = dict(overall)
-        out["by_type"] = {
-            t: self._summary(self._groups[t]) for t in SPLITS if t in self._groups
-        }
+        out["by_type"] = {t: self._summary(self._groups[t]) for t in SPLITS if t in self._groups}
         out["unmappable_gold_steps"] = sum(self.unmappable.values())
         out["gold_steps"] = self.gold_steps
         out["unmappable_names"] = dict(self.unmappable.most_common())

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from _common import ROOT, emit
 
-DATA_DIR = ROOT.parent / "shared/data/jarvis/taskbench/data_huggingface"
+DATA_DIR = ROOT / "bench/data/taskbench"
 
 
 def _planner(threshold: float | None):
@@ -127,7 +127,7 @@ def fit(planner, records) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA_DIR / "data.sample.jsonl")
-    parser.add_argument("--requests", type=Path, default=DATA_DIR / "user_requests.json")
+    parser.add_argument("--requests", type=Path, default=DATA_DIR / "user_requests.sample.jsonl")
     parser.add_argument("--unlabelled", type=int, default=500, help="unlabelled requests to plan")
     parser.add_argument("--split", choices=["dev", "test"], default=None)
     parser.add_argument("--threshold", type=float, default=None)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from _common import ROOT, emit
 
-DEFAULT_DATA = ROOT.parent / "shared/data/jarvis/taskbench/data_huggingface/data.sample.jsonl"
+DEFAULT_DATA = ROOT / "bench/data/taskbench/data.sample.jsonl"
 
 
 def make_planner(name: str, llm_spec: str | None, all_tasks: bool):

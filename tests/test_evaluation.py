@@ -28,7 +28,7 @@ from hgpt_langchain.planning.validate import validate_plan
 from hgpt_langchain.state import Plan, Task
 from hgpt_langchain.tasks import TASKS
 
-DATA = Path(__file__).resolve().parents[2] / "shared/data/jarvis/taskbench/data_huggingface"
+DATA = Path(__file__).resolve().parents[1] / "bench/data/taskbench"
 
 
 def _row(

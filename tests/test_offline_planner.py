@@ -19,10 +19,7 @@ from hgpt_langchain.planning.base import PlanResult
 from hgpt_langchain.planning.offline import OfflinePlanner, parse_request
 from hgpt_langchain.planning.validate import validate_plan
 
-SAMPLE = (
-    Path(__file__).resolve().parents[2]
-    / "shared/data/jarvis/taskbench/data_huggingface/data.sample.jsonl"
-)
+SAMPLE = Path(__file__).resolve().parents[1] / "bench/data/taskbench/data.sample.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -57,6 +57,7 @@ _EXPORTS: dict[str, str] = {
     "Scheduler": "hgpt_langchain.execution",
     "HuggingGPTTool": "hgpt_langchain.hugginggpt_tool",
     "hugginggpt_node": "hgpt_langchain.subgraph",
+    "sqlite_checkpointer": "hgpt_langchain.checkpoint",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

@@ -140,6 +140,23 @@ def _emit(event: dict[str, Any]) -> None:
         pass
 
 
+# Checkpoint serializers that do not know our pydantic types (e.g. a strict msgpack allowlist on
+# a LangGraph server) hand them back as dicts; these accessors accept both.
+
+
+def _plan_of(state: HuggingGPTState) -> Plan:
+    value = state.get("plan")
+    return Plan.model_validate(value) if value else Plan()
+
+
+def _choices_of(state: HuggingGPTState) -> dict[int, ModelChoice]:
+    return {int(k): ModelChoice.model_validate(v) for k, v in (state.get("choices") or {}).items()}
+
+
+def _results_of(state: HuggingGPTState) -> dict[int, TaskResult]:
+    return {int(k): TaskResult.model_validate(v) for k, v in (state.get("results") or {}).items()}
+
+
 def _request_of(state: HuggingGPTState) -> str:
     if state.get("request"):
         return str(state["request"])
@@ -220,7 +237,7 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         return update
 
     def approve(state: HuggingGPTState) -> dict[str, Any]:
-        plan_ = state.get("plan") or Plan()
+        plan_ = _plan_of(state)
         decision = interrupt(
             {
                 "question": "Accept this plan? Resume with 'accept', 'cancel' or an edited plan.",
@@ -230,7 +247,7 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         return _apply_decision(decision, plan_, state.get("files") or [])
 
     def select(state: HuggingGPTState) -> dict[str, Any]:
-        plan_ = state.get("plan") or Plan()
+        plan_ = _plan_of(state)
         _emit({"event": "stage", "stage": "select", "status": "start"})
         selector: Selector = stages.selector.get()
         before = getattr(selector, "llm_calls", 0)
@@ -247,7 +264,7 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         return {"choices": choices, "llm_calls": {"select": calls}}
 
     def execute(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
-        plan_ = state.get("plan") or Plan()
+        plan_ = _plan_of(state)
         _emit({"event": "stage", "stage": "execute", "status": "start"})
         ws = _workspace(stages, state, config)
         # Later turns of a thread share its workspace: prefix their outputs (turn2-task-0.png)
@@ -255,7 +272,7 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         turn = sum(isinstance(m, HumanMessage) for m in state.get("messages") or [])
         ws.output_prefix = f"turn{turn}-" if turn > 1 else ""
         results = stages.scheduler.get().run(
-            plan_, dict(state.get("choices") or {}), ws, done=dict(state.get("results") or {})
+            plan_, _choices_of(state), ws, done=_results_of(state)
         )
         _emit({"event": "stage", "stage": "execute", "status": "done"})
         return {"results": results}
@@ -306,9 +323,9 @@ def _apply_decision(decision: Any, plan_: Plan, files: list[str]) -> dict[str, A
 
 def build_report(state: HuggingGPTState) -> Report:
     """Collect the state of one request into a :class:`Report`."""
-    plan_ = state.get("plan") or Plan()
-    choices: dict[int, ModelChoice] = dict(state.get("choices") or {})
-    results: dict[int, TaskResult] = dict(state.get("results") or {})
+    plan_ = _plan_of(state)
+    choices = _choices_of(state)
+    results = _results_of(state)
     return Report(
         request=_request_of(state),
         files=list(state.get("files") or []),
@@ -323,7 +340,7 @@ def build_report(state: HuggingGPTState) -> Report:
 
 
 def _after_plan(state: HuggingGPTState) -> str:
-    return "select" if (state.get("plan") and state["plan"].tasks) else "respond"
+    return "select" if _plan_of(state).tasks else "respond"
 
 
 def build_graph(

@@ -134,7 +134,9 @@ class TemplateResponder:
             c = choices.get(t.id)
             spec = TASKS.get(t.task)
             title = spec.title if spec else t.task
-            model = (r.model if r and r.model else None) or (c.model if c else None) or "no model"
+            # A failed task is reported under the model that was chosen; its attempts say the rest.
+            ran = r.model if r and r.status == "ok" else None
+            model = ran or (c.model if c else None) or (r.model if r else None) or "no model"
             deps = f" (uses task {', '.join(map(str, t.dep))})" if t.dep else ""
             status = r.status if r else "not run"
             lines.append(f"{t.id}. {title} with {model}{deps}: {status}")
@@ -143,7 +145,8 @@ class TemplateResponder:
             if r and r.status == "ok":
                 lines.append(f"   result: {_result_text(r)}")
             elif r and r.error:
-                lines.append(f"   {'reason' if r.status == 'skipped' else 'error'}: {r.error}")
+                label = "reason" if r.status == "skipped" else "error"
+                lines.append(f"   {label}: {_cut(r.error, 400)}")
         failed = [r for r in report.results if r.status != "ok"]
         if failed:
             lines.append("")

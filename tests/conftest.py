@@ -18,3 +18,6 @@ def _no_provider_keys(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.
     for key in ("OPENAI_API_KEY", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HGPT_LLM", "ANTHROPIC_API_KEY"):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    # Checkpoints and workspaces of CLI runs go to temporary folders, never the user's.
+    monkeypatch.setenv("HGPT_CHECKPOINT_DB", str(tmp_path_factory.mktemp("ckpt") / "checkpoints.sqlite"))
+    monkeypatch.setenv("HGPT_WORKSPACE_DIR", str(tmp_path_factory.mktemp("runs")))

@@ -10,7 +10,7 @@ EXPECTED_ALL = {
     "TemplateResponder", "HuggingGPTState", "ModelChoice", "Plan", "Report", "Task", "TaskResult",
     "TASKS", "TaskSpec", "RetrievalSelector", "LLMSelector", "load_catalog", "get_model_tools",
     "make_model_tool", "HuggingFaceModelToolkit", "Workspace", "LocalExecutor", "RemoteExecutor",
-    "HybridExecutor", "Scheduler", "HuggingGPTTool", "hugginggpt_node", "__version__",
+    "HybridExecutor", "Scheduler", "HuggingGPTTool", "hugginggpt_node", "sqlite_checkpointer", "__version__",
 }
 
 

@@ -130,6 +130,12 @@ def test_unsupported_and_unloadable(executor: LocalExecutor, ws: Workspace, tmp_
         executor.run(
             TASKS["text-classification"], str(tmp_path / "no-such-model"), {"text": "x"}, ws
         )
+    # A Hub id that is not cached, offline: one short message saying how to get it.
+    with pytest.raises(ExecutionError) as info:
+        executor.run(TASKS["text-classification"], "no-org/not-cached-model", {"text": "x"}, ws)
+    message = str(info.value)
+    assert "not in the local Hugging Face cache" in message and "HF_TOKEN" in message
+    assert "hf download no-org/not-cached-model" in message and len(message) < 300
 
 
 def test_remote_code_is_off_unless_allowed(

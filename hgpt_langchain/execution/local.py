@@ -244,6 +244,13 @@ class LocalExecutor:
         try:
             return self.cache.get((key, model, self.device), loader)
         except (OSError, ValueError, ImportError) as exc:
+            hub_id = not model.startswith(("/", ".", "~")) and "\\" not in model
+            if hub_id and not self.is_available(model) and _looks_offline(exc):
+                raise ExecutionError(
+                    f"Model {model!r} is not in the local Hugging Face cache and cannot be "
+                    "downloaded here (offline). Download it once (`hf download "
+                    f"{model}`), pass a local folder, or set HF_TOKEN to run it remotely."
+                ) from exc
             raise ExecutionError(
                 f"Cannot load model {model!r} locally for {key}: {exc}. Check the model id or "
                 "path, download it first (HF_HUB_OFFLINE must be unset), or run it remotely."
@@ -665,6 +672,14 @@ def route_text_to_speech(
         out = entry.value(args["text"])
     path = save_wav(out["audio"], int(out["sampling_rate"]), ws, output_stem(spec.name))
     return ExecutionOutput(text=f"speech saved to {Path(path).name}", files=[path])
+
+
+def _looks_offline(exc: BaseException) -> bool:
+    """Whether a load error means "not downloadable now" (offline mode or no connection)."""
+    from huggingface_hub import constants
+
+    text = str(exc).lower()
+    return bool(constants.HF_HUB_OFFLINE) or "couldn't connect" in text or "offline" in text
 
 
 ROUTES: dict[str, Route] = {

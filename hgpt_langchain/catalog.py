@@ -489,7 +489,12 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         )
     entries: list[CatalogEntry] = []
     skipped: dict[str, int] = {}
+    fields = set(CatalogEntry.model_fields)
     for lineno, record in _read_jsonl(file):
+        if record.keys() == fields and record.get("task") in TASKS:
+            # Already a cleaned entry (what Catalog.to_jsonl writes): no re-cleaning.
+            entries.append(CatalogEntry.model_validate(record))
+            continue
         entry = entry_from_record(record)
         if entry is None:
             if not (record.get("id") or record.get("modelId")):

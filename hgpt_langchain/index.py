@@ -507,7 +507,10 @@ class ModelIndex:
     def _embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
-        encode = getattr(self.embeddings, "encode", None)
+        # ``encode_documents`` / ``encode``: numpy fast paths (no float lists) when offered.
+        encode = getattr(self.embeddings, "encode_documents", None) or getattr(
+            self.embeddings, "encode", None
+        )
         if callable(encode):
             vectors = np.asarray(encode(texts), dtype=np.float32)
         else:
@@ -520,7 +523,7 @@ class ModelIndex:
         texts = self._texts()
         self._protos = self._embed([t for _, t in self._proto_pairs])
         self._matrix = self._embed(texts) if self.vector_store is None else None
-        self._bm25 = _BM25.build(texts)
+        self._bm25 = _BM25.build(texts) if self.ranking.bm25 else None
         self.built = True
 
     def _save(self) -> None:
@@ -530,9 +533,10 @@ class ModelIndex:
         try:
             if self._matrix is not None:
                 np.save(tmp / "vectors.npy", self._matrix)
-            assert self._protos is not None and self._bm25 is not None
+            assert self._protos is not None
             np.save(tmp / "prototypes.npy", self._protos)
-            self._bm25.save(tmp / "bm25.npz")
+            if self._bm25 is not None:
+                self._bm25.save(tmp / "bm25.npz")
             meta = {
                 "format": INDEX_FORMAT,
                 "rows": len(self._entries),
@@ -574,7 +578,13 @@ class ModelIndex:
                     return False
                 self._matrix = matrix
             self._protos = np.load(target / "prototypes.npy")
-            self._bm25 = _BM25.load(target / "bm25.npz")
+            if self.ranking.bm25:
+                bm25_file = target / "bm25.npz"
+                if bm25_file.is_file():
+                    self._bm25 = _BM25.load(bm25_file)
+                else:  # persisted without BM25: build it now and add it
+                    self._bm25 = _BM25.build(self._texts())
+                    self._bm25.save(bm25_file)
         except (OSError, ValueError, KeyError) as err:
             logger.warning("Ignoring unreadable index at %s (%s); rebuilding.", target, err)
             return False

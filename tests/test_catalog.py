@@ -194,3 +194,16 @@ def test_build_catalog_from_hub_cache_and_model_folders(tmp_path):
 
     with pytest.raises(ConfigurationError, match="neither a JSONL file nor a folder"):
         build_catalog(tmp_path / "missing")
+
+
+def test_default_catalog_follows_hgpt_catalog(tmp_path, monkeypatch):
+    from hgpt_langchain.catalog import default_catalog
+
+    path = tmp_path / "mine.jsonl"
+    path.write_text(
+        json.dumps({"id": "me/model", "task": "fill-mask", "description": "Mine."}) + "\n"
+    )
+    monkeypatch.setenv("HGPT_CATALOG", str(path))
+    assert [e.id for e in default_catalog()] == ["me/model"]
+    monkeypatch.delenv("HGPT_CATALOG")
+    assert len(default_catalog()) >= 673

@@ -25,7 +25,12 @@ class CountingSelector:
         from hgpt_langchain.state import Candidate, ModelChoice
 
         return {
-            t.id: ModelChoice(task_id=t.id, task=t.task, model=f"org/{t.task}",
-                              candidates=[Candidate(id=f"org/{t.task}", score=1.0)], reason="fixed")
+            t.id: ModelChoice(
+                task_id=t.id,
+                task=t.task,
+                model=f"org/{t.task}",
+                candidates=[Candidate(id=f"org/{t.task}", score=1.0)],
+                reason="fixed",
+            )
             for t in plan.tasks
         }

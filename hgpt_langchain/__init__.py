@@ -60,7 +60,38 @@ _EXPORTS: dict[str, str] = {
     "sqlite_checkpointer": "hgpt_langchain.checkpoint",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [  # noqa: RUF022 - grouped by stage, pinned by tests/test_imports.py
+    "build_graph",
+    "HuggingGPTState",
+    "Plan",
+    "Task",
+    "ModelChoice",
+    "TaskResult",
+    "Report",
+    "TASKS",
+    "TaskSpec",
+    "PlanResult",
+    "LLMPlanner",
+    "OfflinePlanner",
+    "StaticPlanner",
+    "load_catalog",
+    "RetrievalSelector",
+    "LLMSelector",
+    "Workspace",
+    "LocalExecutor",
+    "RemoteExecutor",
+    "HybridExecutor",
+    "Scheduler",
+    "LLMResponder",
+    "TemplateResponder",
+    "make_model_tool",
+    "get_model_tools",
+    "HuggingFaceModelToolkit",
+    "HuggingGPTTool",
+    "hugginggpt_node",
+    "sqlite_checkpointer",
+    "__version__",
+]
 
 
 def __getattr__(name: str) -> Any:

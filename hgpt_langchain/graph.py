@@ -7,7 +7,8 @@ on first use, not when the graph is built.
 Example:
     >>> from hgpt_langchain import build_graph
     >>> graph = build_graph(planner="offline")  # no LLM needed
-    >>> out = graph.invoke({"request": "Describe photo.jpg", "files": ["photo.jpg"]})  # doctest: +SKIP
+    >>> request = {"request": "Describe photo.jpg", "files": ["photo.jpg"]}
+    >>> out = graph.invoke(request)  # doctest: +SKIP
     >>> print(out["answer"])  # doctest: +SKIP
 """
 
@@ -271,9 +272,7 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         # so they never overwrite files of earlier turns that the conversation refers to.
         turn = sum(isinstance(m, HumanMessage) for m in state.get("messages") or [])
         ws.output_prefix = f"turn{turn}-" if turn > 1 else ""
-        results = stages.scheduler.get().run(
-            plan_, _choices_of(state), ws, done=_results_of(state)
-        )
+        results = stages.scheduler.get().run(plan_, _choices_of(state), ws, done=_results_of(state))
         _emit({"event": "stage", "stage": "execute", "status": "done"})
         return {"results": results}
 
@@ -300,16 +299,26 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
             "files": [],
         }
 
-    return {"plan": plan, "approve": approve, "select": select, "execute": execute, "respond": respond}
+    return {
+        "plan": plan,
+        "approve": approve,
+        "select": select,
+        "execute": execute,
+        "respond": respond,
+    }
 
 
 def _apply_decision(decision: Any, plan_: Plan, files: list[str]) -> dict[str, Any]:
     """Apply a plan-approval answer: accept, cancel, or an edited plan."""
     from hgpt_langchain.planning.validate import validate_plan
 
-    if decision in (True, None) or (isinstance(decision, str) and decision.lower() in ("accept", "yes", "y", "ok")):
+    if decision in (True, None) or (
+        isinstance(decision, str) and decision.lower() in ("accept", "yes", "y", "ok")
+    ):
         return {}
-    if decision is False or (isinstance(decision, str) and decision.lower() in ("cancel", "no", "n")):
+    if decision is False or (
+        isinstance(decision, str) and decision.lower() in ("cancel", "no", "n")
+    ):
         return {"plan": Plan(), "errors": ["The plan was cancelled by the user."]}
     edited = decision.get("plan", decision) if isinstance(decision, dict) else decision
     validation = validate_plan(edited, files=files or None)
@@ -450,7 +459,8 @@ def build_graph(
     if approve_plan:
         builder.add_node("approve", nodes["approve"])
         builder.add_conditional_edges(
-            "plan", lambda s: "approve" if _after_plan(s) == "select" else "respond",
+            "plan",
+            lambda s: "approve" if _after_plan(s) == "select" else "respond",
             ["approve", "respond"],
         )
         builder.add_conditional_edges("approve", _after_plan, ["select", "respond"])

@@ -47,7 +47,9 @@ def resolve_llm(spec: str | None = None) -> BaseChatModel | None:
             f"The chat model {spec!r} needs its provider package: {err}. {HOW_TO_CONFIGURE}"
         ) from err
     except (ValueError, TypeError) as err:
-        raise ConfigurationError(f"Cannot use the chat model {spec!r}: {err}. {HOW_TO_CONFIGURE}") from err
+        raise ConfigurationError(
+            f"Cannot use the chat model {spec!r}: {err}. {HOW_TO_CONFIGURE}"
+        ) from err
     except Exception as err:  # provider clients raise their own errors for missing keys
         if "api_key" in str(err).lower() or "api key" in str(err).lower():
             raise ConfigurationError(

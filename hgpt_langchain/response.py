@@ -63,9 +63,7 @@ def digest(report: Report, *, max_chars: int = DIGEST_MAX_CHARS) -> str:
                     "error": _cut(result.error, 300) if result else None,
                 }
             )
-        text = json.dumps(
-            {"tasks": rows, "errors": report.errors}, ensure_ascii=False, indent=None
-        )
+        text = json.dumps({"tasks": rows, "errors": report.errors}, ensure_ascii=False, indent=None)
         if len(text) <= max_chars or out_chars <= 40:
             return text[:max_chars]
         out_chars //= 2
@@ -118,7 +116,9 @@ class TemplateResponder:
         results = {r.task_id: r for r in report.results}
         choices = {c.task_id: c for c in report.choices}
         depended = {d for t in report.plan.tasks for d in t.dep}
-        final = [results[t.id] for t in report.plan.tasks if t.id not in depended and t.id in results]
+        final = [
+            results[t.id] for t in report.plan.tasks if t.id not in depended and t.id in results
+        ]
         lines: list[str] = []
         ok_final = [r for r in final if r.status == "ok"]
         if ok_final:

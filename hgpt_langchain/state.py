@@ -98,7 +98,9 @@ class TaskResult(BaseModel):
     def main_output(self, modality: str) -> str | None:
         """What ``<resource>-k`` resolves to for an argument of ``modality``."""
         if modality == "text":
-            return self.output if self.output is not None else (self.files[0] if self.files else None)
+            return (
+                self.output if self.output is not None else (self.files[0] if self.files else None)
+            )
         for path in self.files:
             from hgpt_langchain.tasks import modality_of_path
 

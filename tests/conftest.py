@@ -15,9 +15,17 @@ os.environ.setdefault("OMP_NUM_THREADS", "2")
 @pytest.fixture(autouse=True)
 def _no_provider_keys(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
     """Tests never see real credentials or the user's Hugging Face cache."""
-    for key in ("OPENAI_API_KEY", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HGPT_LLM", "ANTHROPIC_API_KEY"):
+    for key in (
+        "OPENAI_API_KEY",
+        "HF_TOKEN",
+        "HUGGING_FACE_HUB_TOKEN",
+        "HGPT_LLM",
+        "ANTHROPIC_API_KEY",
+    ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     # Checkpoints and workspaces of CLI runs go to temporary folders, never the user's.
-    monkeypatch.setenv("HGPT_CHECKPOINT_DB", str(tmp_path_factory.mktemp("ckpt") / "checkpoints.sqlite"))
+    monkeypatch.setenv(
+        "HGPT_CHECKPOINT_DB", str(tmp_path_factory.mktemp("ckpt") / "checkpoints.sqlite")
+    )
     monkeypatch.setenv("HGPT_WORKSPACE_DIR", str(tmp_path_factory.mktemp("runs")))

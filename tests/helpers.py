@@ -17,8 +17,10 @@ class FirstModelSelector:
                 task_id=t.id,
                 task=t.task,
                 model=f"{t.task}-model-a",
-                candidates=[Candidate(id=f"{t.task}-model-a", score=0.9),
-                            Candidate(id=f"{t.task}-model-b", score=0.8)],
+                candidates=[
+                    Candidate(id=f"{t.task}-model-a", score=0.9),
+                    Candidate(id=f"{t.task}-model-b", score=0.8),
+                ],
                 reason="best match",
             )
             for t in plan.tasks
@@ -44,7 +46,9 @@ class EchoExecutor:
             raise ExecutionError(f"{model} is broken")
         out = task.output
         if out == "text":
-            return ExecutionOutput(text=f"{task.name}({', '.join(args.values())})", executor=self.name)
+            return ExecutionOutput(
+                text=f"{task.name}({', '.join(args.values())})", executor=self.name
+            )
         ext = {"image": "png", "audio": "wav", "video": "mp4"}[out]
         path = workspace.output_path(f"task-{task.name}", ext)
         path.write_bytes(b"fake")

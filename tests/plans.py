@@ -46,14 +46,23 @@ CYCLE = json.dumps(
 )
 
 UNKNOWN_TASK = json.dumps(
-    {"tasks": [{"id": 0, "task": "image-captioning-pro", "dep": [], "args": {"image": "photo.jpg"}}]}
+    {
+        "tasks": [
+            {"id": 0, "task": "image-captioning-pro", "dep": [], "args": {"image": "photo.jpg"}}
+        ]
+    }
 )
 
 WRONG_MODALITY = json.dumps(
     {
         "tasks": [
             {"id": 0, "task": "text-to-speech", "dep": [], "args": {"text": "hello"}},
-            {"id": 1, "task": "image-classification", "dep": [0], "args": {"image": "<resource>-0"}},
+            {
+                "id": 1,
+                "task": "image-classification",
+                "dep": [0],
+                "args": {"image": "<resource>-0"},
+            },
         ]
     }
 )

@@ -47,14 +47,25 @@ def test_plan_json_with_a_configured_model(scripted_llm, tmp_path, capsys):
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"jpg")
     llm = scripted_llm(plans.CHAIN)
-    code = main(["plan", "Describe photo.jpg and read it aloud", "--file", str(photo),
-                 "--llm", "openai:gpt-4o-mini", "--json"])
+    code = main(
+        [
+            "plan",
+            "Describe photo.jpg and read it aloud",
+            "--file",
+            str(photo),
+            "--llm",
+            "openai:gpt-4o-mini",
+            "--json",
+        ]
+    )
     assert code == 0 and llm.calls == 1
     out = json.loads(capsys.readouterr().out)
-    assert out == {"tasks": [
-        {"id": 0, "task": "image-to-text", "dep": [], "args": {"image": "photo.jpg"}},
-        {"id": 1, "task": "text-to-speech", "dep": [0], "args": {"text": "<resource>-0"}},
-    ]}
+    assert out == {
+        "tasks": [
+            {"id": 0, "task": "image-to-text", "dep": [], "args": {"image": "photo.jpg"}},
+            {"id": 1, "task": "text-to-speech", "dep": [0], "args": {"text": "<resource>-0"}},
+        ]
+    }
 
 
 def test_invalid_plan_is_one_clear_error_without_traceback(scripted_llm, tmp_path, capsys):

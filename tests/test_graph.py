@@ -36,7 +36,10 @@ def test_chain_request_runs_end_to_end_with_exactly_two_llm_calls(photo, tmp_pat
     report = out["report"]
     assert report["llm_calls"] == 2
     assert [t["task"] for t in report["plan"]["tasks"]] == ["image-to-text", "text-to-speech"]
-    assert [c["model"] for c in report["choices"]] == ["image-to-text-model-a", "text-to-speech-model-a"]
+    assert [c["model"] for c in report["choices"]] == [
+        "image-to-text-model-a",
+        "text-to-speech-model-a",
+    ]
     assert [r["status"] for r in report["results"]] == ["ok", "ok"]
     # task 1 ran on task 0's text output, not on the placeholder
     tts_args = executor.calls[1][2]
@@ -73,7 +76,9 @@ def test_empty_plan_skips_selection_and_execution(tmp_path):
 
 
 def test_planning_failure_is_reported_not_raised_and_raw_output_kept(photo, tmp_path):
-    llm = ScriptedChatModel([plans.UNKNOWN_TASK, plans.UNKNOWN_TASK, "Sorry, I could not plan that."])
+    llm = ScriptedChatModel(
+        [plans.UNKNOWN_TASK, plans.UNKNOWN_TASK, "Sorry, I could not plan that."]
+    )
     graph, executor = make(llm, workspace_root=str(tmp_path))
     state = graph.invoke({"request": "Describe photo.jpg", "files": [photo]})
     report = state["report"]
@@ -83,9 +88,13 @@ def test_planning_failure_is_reported_not_raised_and_raw_output_kept(photo, tmp_
     # the raw planner output is kept in the full state for debugging
     from langgraph.checkpoint.memory import InMemorySaver
 
-    graph2 = build_graph(ScriptedChatModel([plans.UNKNOWN_TASK, plans.UNKNOWN_TASK, "x"]),
-                         selector=FirstModelSelector(), executor=executor,
-                         workspace_root=str(tmp_path), checkpointer=InMemorySaver())
+    graph2 = build_graph(
+        ScriptedChatModel([plans.UNKNOWN_TASK, plans.UNKNOWN_TASK, "x"]),
+        selector=FirstModelSelector(),
+        executor=executor,
+        workspace_root=str(tmp_path),
+        checkpointer=InMemorySaver(),
+    )
     cfg = {"configurable": {"thread_id": "t1"}}
     graph2.invoke({"request": "Describe photo.jpg", "files": [photo]}, cfg)
     assert "image-captioning-pro" in graph2.get_state(cfg).values["plan_raw"]

@@ -31,13 +31,17 @@ def test_chain_plan_keeps_resource_reference():
 
 
 def test_dag_plan_two_branches_from_one_image():
-    result, _ = plan_with(plans.DAG, request="Draw a lighthouse, detect objects, estimate depth", files=())
+    result, _ = plan_with(
+        plans.DAG, request="Draw a lighthouse, detect objects, estimate depth", files=()
+    )
     by_id = result.plan.by_id()
     assert by_id[1].dep == [0] and by_id[2].dep == [0] and by_id[3].dep == [1]
 
 
 def test_fenced_chatty_output_parsed_and_forgotten_dependency_added():
-    result, llm = plan_with(plans.FENCED_FORGOT_DEP, request="Summarize meeting.wav", files=["meeting.wav"])
+    result, llm = plan_with(
+        plans.FENCED_FORGOT_DEP, request="Summarize meeting.wav", files=["meeting.wav"]
+    )
     assert llm.calls == 1, "tolerant parsing must not need a repair round"
     assert result.plan.by_id()[1].dep == [0]
 
@@ -93,18 +97,25 @@ def test_tool_call_output_is_used_when_the_model_calls_submit_plan():
 
 
 def test_prompt_holds_registry_demos_and_trimmed_history():
-    history = [HumanMessage("x " * 3000), AIMessage("long answer"), HumanMessage("Draw a cat"),
-               AIMessage("Here is outputs/task-0.png")]
+    history = [
+        HumanMessage("x " * 3000),
+        AIMessage("long answer"),
+        HumanMessage("Draw a cat"),
+        AIMessage("Here is outputs/task-0.png"),
+    ]
     describe = plans.SINGLE.replace("photo.jpg", "task-0.png")
-    result, llm = plan_with(describe, request="Now describe it", files=["outputs/task-0.png"],
-                            history=history)
+    result, llm = plan_with(
+        describe, request="Now describe it", files=["outputs/task-0.png"], history=history
+    )
     prompt = llm.prompts[0]
     system = prompt[0].content
     assert all(name in system for name in TASKS)
     assert "<resource>-k" in system
     contents = [m.content for m in prompt]
     assert "Draw a cat" in contents, "recent history is kept"
-    assert not any(c.startswith("x x x") for c in contents if isinstance(c, str)), "old turns trimmed"
+    assert not any(c.startswith("x x x") for c in contents if isinstance(c, str)), (
+        "old turns trimmed"
+    )
     assert prompt[-1].content.startswith("Now describe it")
     assert "task-0.png" in prompt[-1].content
 

@@ -1,5 +1,8 @@
-"""Tolerant JSON extraction from LLM text: code fences, prose around the JSON, trailing commas,
-single quotes and Python literals are all accepted. Returns ``None`` when nothing parses."""
+"""Tolerant JSON extraction from LLM text.
+
+Code fences, prose around the JSON, trailing commas, single quotes and Python literals are all
+accepted. Returns ``None`` when nothing parses.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ def extract_json(text: str) -> Any | None:
         return None
     candidates = [m.group(1) for m in _FENCE_RE.finditer(text)] + [text]
     for chunk in candidates:
-        for start, snippet in _balanced_snippets(chunk):
+        for _start, snippet in _balanced_snippets(chunk):
             value = _loads(snippet)
             if value is not None:
                 return value
@@ -95,7 +98,11 @@ def _loads(snippet: str) -> Any | None:
             pass
         try:
             value = ast.literal_eval(
-                re.sub(r"\btrue\b", "True", re.sub(r"\bfalse\b", "False", re.sub(r"\bnull\b", "None", attempt)))
+                re.sub(
+                    r"\btrue\b",
+                    "True",
+                    re.sub(r"\bfalse\b", "False", re.sub(r"\bnull\b", "None", attempt)),
+                )
             )
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -37,10 +37,12 @@ from hgpt_langchain.tasks import TASKS
 logger = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(name: str) -> dict[str, Any]:
     """Load a prompt file shipped in ``hgpt_langchain/planning/prompts/``."""
-    text = resources.files("hgpt_langchain.planning").joinpath("prompts", f"{name}.yaml").read_text()
+    text = (
+        resources.files("hgpt_langchain.planning").joinpath("prompts", f"{name}.yaml").read_text()
+    )
     return yaml.safe_load(text)
 
 

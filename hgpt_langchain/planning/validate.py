@@ -1,5 +1,7 @@
-"""Plan validation: turn loosely structured planner output into a valid :class:`Plan` or a list of
-problems precise enough to feed back to the LLM in a repair round.
+"""Plan validation: planner output to a valid :class:`Plan`, or problems to feed back to the LLM.
+
+Loosely structured output becomes a normalised plan, or a list of problems precise enough for a
+repair round.
 
 Checks (all read from the task registry): known task types, unique ids, dependencies only on
 existing tasks, no cycles, required arguments present, every ``<resource>-k`` points to a task whose
@@ -137,7 +139,9 @@ def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation
                 (names[i] if i < len(names) else f"arg{i}"): v for i, v in enumerate(raw_args)
             }
         if not isinstance(raw_args, Mapping):
-            problems.append(f"Task {tid} args must be an object of name -> value, got {raw_args!r}.")
+            problems.append(
+                f"Task {tid} args must be an object of name -> value, got {raw_args!r}."
+            )
             raw_args = {}
         args = {str(k): _stringify(v) for k, v in raw_args.items() if v is not None}
         tasks.append(Task(id=tid, task=resolved, dep=dep, args=args))
@@ -217,9 +221,13 @@ def _map_arg_names(task: Task, fixes: list[str]) -> None:
     for key in [k for k in task.args if k not in known]:
         value = task.args[key]
         guess_modality = modality_of_path(value) or (
-            "image" if key in ("image", "img", "picture") else
-            "audio" if key in ("audio", "speech", "sound") else
-            "video" if key == "video" else "text"
+            "image"
+            if key in ("image", "img", "picture")
+            else "audio"
+            if key in ("audio", "speech", "sound")
+            else "video"
+            if key == "video"
+            else "text"
         )
         free = [a for a in spec.args if a.name not in task.args and a.modality == guess_modality]
         if not free and key in ("image", "img") and any(a.name == "table" for a in spec.args):

@@ -95,3 +95,32 @@ def test_unknown_provider_is_a_configuration_error(capsys):
     code = main(["plan", "Describe it", "--llm", "no-such-provider:model"])
     err = capsys.readouterr().err
     assert code == 2 and "no-such-provider" in err
+
+
+def test_run_json_with_a_configured_model_prints_the_whole_report(
+    scripted_llm, monkeypatch, tmp_path, capsys
+):
+    import hgpt_langchain.graph as graph_module
+    from tests.helpers import EchoExecutor, FirstModelSelector
+
+    real = graph_module.build_graph
+    monkeypatch.setattr(
+        graph_module,
+        "build_graph",
+        lambda llm=None, **kw: real(
+            llm, **{**kw, "selector": FirstModelSelector(), "executor": EchoExecutor()}
+        ),
+    )
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"jpg")
+    llm = scripted_llm(plans.CHAIN, plans.ANSWER)
+    code = main(["run", "Describe photo.jpg and read it aloud", "-f", str(photo),
+                 "--llm", "openai:gpt-4o-mini", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and llm.calls == 2
+    report = json.loads(out)
+    assert {"plan", "choices", "results", "answer"} <= set(report)
+    assert [t["task"] for t in report["plan"]["tasks"]] == ["image-to-text", "text-to-speech"]
+    assert [r["status"] for r in report["results"]] == ["ok", "ok"]
+    assert report["answer"] == plans.ANSWER and report["llm_calls"] == 2
+    assert "[plan]" in err  # progress goes to stderr, the JSON alone to stdout

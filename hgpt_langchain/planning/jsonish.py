@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 _FENCE_RE = re.compile(r"```(?:json|JSON|python)?\s*(.*?)```", re.DOTALL)
@@ -20,59 +21,32 @@ def extract_json(text: str) -> Any | None:
     if not text:
         return None
     candidates = [m.group(1) for m in _FENCE_RE.finditer(text)] + [text]
+    fallback = None
     for chunk in candidates:
         for _start, snippet in _balanced_snippets(chunk):
             value = _loads(snippet)
-            if value is not None:
+            if _is_record(value):
                 return value
-    return None
+            if fallback is None:
+                fallback = value
+    return fallback
 
 
-def _balanced_snippets(text: str):
-    """Yield (start, substring) for each top-level balanced {...} or [...] region.
+def _is_record(value: Any) -> bool:
+    """An object, or a list of objects: what a plan or a choice looks like (not ``[1]``)."""
+    return isinstance(value, dict) or (
+        isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    )
 
-    Regions nested inside an earlier region are never tried on their own: a fragment such as
-    the ``[]`` inside a broken object is not a plan.
+
+def _structure(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Yield ``(index, char, open_quote)`` for characters outside string literals.
+
+    ``open_quote`` is only set on the final item, when ``text`` ends inside a string.
     """
-    start = 0
-    while start < len(text):
-        if text[start] not in "{[":
-            start += 1
-            continue
-        depth = 0
-        quote: str | None = None
-        escape = False
-        for end in range(start, len(text)):
-            c = text[end]
-            if quote:
-                if escape:
-                    escape = False
-                elif c == "\\":
-                    escape = True
-                elif c == quote:
-                    quote = None
-                continue
-            if c in "\"'":
-                quote = c
-            elif c in "{[":
-                depth += 1
-            elif c in "}]":
-                depth -= 1
-                if depth == 0:
-                    yield start, text[start : end + 1]
-                    start = end + 1
-                    break
-        else:
-            # Unbalanced (truncated output): try closing it, then give up.
-            yield start, text[start:] + _closers(text[start:])
-            return
-
-
-def _closers(text: str) -> str:
-    stack: list[str] = []
     quote: str | None = None
     escape = False
-    for c in text:
+    for i, c in enumerate(text):
         if quote:
             if escape:
                 escape = False
@@ -83,11 +57,37 @@ def _closers(text: str) -> str:
             continue
         if c in "\"'":
             quote = c
-        elif c in "{[":
+        else:
+            yield i, c, None
+    if quote:
+        yield len(text), "", quote
+
+
+def _balanced_snippets(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (start, substring) for each top-level balanced {...} or [...] region.
+
+    Regions nested inside an earlier region are never tried on their own: a fragment such as
+    the ``[]`` inside a broken object is not a plan. A truncated last region is closed.
+    """
+    start: int | None = None
+    stack: list[str] = []
+    open_quote: str | None = None
+    for i, c, quote in _structure(text):
+        open_quote = quote
+        if not c:
+            continue
+        if c in "{[":
+            if not stack:
+                start = i
             stack.append("}" if c == "{" else "]")
         elif c in "}]" and stack:
             stack.pop()
-    return (quote or "") + "".join(reversed(stack))
+            if not stack and start is not None:
+                yield start, text[start : i + 1]
+                start = None
+    if stack and start is not None:
+        # Unbalanced (truncated output): try closing it.
+        yield start, text[start:] + (open_quote or "") + "".join(reversed(stack))
 
 
 def _loads(snippet: str) -> Any | None:

@@ -373,6 +373,10 @@ def _query_modalities(query: str) -> set[str]:
     return found
 
 
+def _concat(arrays: list[np.ndarray]) -> np.ndarray:
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+
+
 def _modality_fit(spec: Any, mods: set[str]) -> float:
     """How a task fits the files a query names (``photo.jpg`` names an image).
 
@@ -671,6 +675,7 @@ class ModelIndex:
         task: str | None = None,
         k: int = 5,
         exclude: Sequence[str] = (),
+        vector: np.ndarray | None = None,
     ) -> list[Hit]:
         """Rank catalog models for ``query``.
 
@@ -679,6 +684,7 @@ class ModelIndex:
             task: Only models of this task type (registry name or alias).
             k: How many hits to return.
             exclude: Model ids to leave out.
+            vector: The query's embedding (:meth:`embed_query`), if already computed.
 
         Returns:
             Up to ``k`` hits, best first.
@@ -698,22 +704,26 @@ class ModelIndex:
                 return []
         if not self._entries or k <= 0:
             return []
-        q = self.embed_query(query)
+        q = self.embed_query(query) if vector is None else np.asarray(vector, dtype=np.float32)
         evidence = self._task_evidence(query, q)
         task_total = (
             np.sum(list(evidence.values()), axis=0)
             if evidence
             else np.zeros(len(self._proto_tasks), dtype=np.float32)
         )
-        rows = self._candidate_rows(task, task_total)
-        row_ids = np.arange(len(self._entries))[rows]
+        ranges = self._candidate_ranges(task, task_total)
+        row_ids = _concat([np.arange(a, b) for a, b in ranges])
         if self.vector_store is not None:
             sims = self._store_similarities(query, task, row_ids, k + len(exclude))
         else:
             assert self._matrix is not None
-            sims = self._matrix[rows] @ q
+            # Contiguous slices are views (no copy). einsum runs single-threaded without BLAS:
+            # as fast as BLAS here (memory-bound) and immune to BLAS threads spinning when the
+            # CPU is shared.
+            matrix = self._matrix
+            sims = _concat([np.einsum("ij,j->i", matrix[a:b], q) for a, b in ranges])
         w = self.ranking
-        row_tasks = self._task_of_row[row_ids]
+        row_tasks = _concat([self._task_of_row[a:b] for a, b in ranges])
         parts: dict[str, np.ndarray] = {"similarity": w.similarity * sims}
         for name, values in evidence.items():
             parts[name] = values[row_tasks]
@@ -743,20 +753,20 @@ class ModelIndex:
             for j in top
         ]
 
-    def _candidate_rows(self, task: str | None, task_total: np.ndarray) -> slice | np.ndarray:
+    def _candidate_ranges(self, task: str | None, task_total: np.ndarray) -> list[tuple[int, int]]:
+        """Row ranges to score: one task's rows, all rows, or the best tasks' rows (pruning)."""
         if task is not None:
-            start, end = self._ranges[task]
-            return slice(start, end)
+            return [self._ranges[task]]
         n = len(self._entries)
         if n <= self.prune_above or self.prune_tasks <= 0 or not self.ranking.task:
-            return slice(0, n)
+            return [(0, n)]
         best = np.argsort(-task_total)[: self.prune_tasks]
-        pieces = [
-            np.arange(*self._ranges[self._proto_tasks[i]])
+        ranges = [
+            self._ranges[self._proto_tasks[i]]
             for i in sorted(best)
             if self._proto_tasks[i] in self._ranges
         ]
-        return np.concatenate(pieces) if pieces else slice(0, n)
+        return ranges or [(0, n)]
 
     def _store_similarities(
         self, query: str, task: str | None, row_ids: np.ndarray, k: int

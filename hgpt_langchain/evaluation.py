@@ -28,9 +28,13 @@ are sometimes free text ("Audio Enhancer"): those are mapped where the meaning i
 otherwise counted as *unmappable* and reported, never dropped silently.
 
 TaskBench's "Image Editing" (image + text instruction) and "Image-to-Image" (image only) are one
-registry task, ``image-to-image``; a plan task maps back to "Image Editing" when it has a non-empty
-``text`` argument and to "Image-to-Image" otherwise, so scores stay comparable to the published
-ones.
+registry task, ``image-to-image`` (the executor takes an optional ``text`` instruction for both).
+A plan task maps back by its instruction (:func:`image_tool`): no ``text`` -> "Image-to-Image";
+an instruction that only asks for a global transformation (transform, convert, enhance, restore,
+upscale, a style, "look like ...") and names no edit (edit, modify, change, add, remove, replace,
+recolour ...) -> "Image-to-Image"; any other instruction, including a reference to an earlier
+output (``<resource>-k``), -> "Image Editing". The rule reads only the plan, so it applies to
+every planner alike (LLM, offline, gold).
 """
 
 from __future__ import annotations
@@ -163,8 +167,8 @@ def tool_to_task(name: str) -> str | None:
 def task_to_tool(task: Task | str, args: dict[str, str] | None = None) -> str:
     """Return the TaskBench tool name of a registry task.
 
-    ``image-to-image`` is "Image Editing" when it has a non-empty ``text`` argument (the
-    instruction) and "Image-to-Image" otherwise. Registry tasks without a TaskBench counterpart
+    ``image-to-image`` is "Image Editing" or "Image-to-Image" by its ``text`` instruction (see
+    :func:`image_tool`). Registry tasks without a TaskBench counterpart
     (e.g. ``text-classification``) return their registry title, which scores as a false positive.
     """
     if isinstance(task, Task):
@@ -172,10 +176,41 @@ def task_to_tool(task: Task | str, args: dict[str, str] | None = None) -> str:
     else:
         name, args = task, args or {}
     if name == "image-to-image":
-        return "Image Editing" if (args.get("text") or "").strip() else "Image-to-Image"
+        return image_tool(args.get("text"))
     spec = TASKS.get(name)
     title = spec.title if spec else name
     return title
+
+
+_EDIT_WORDS = re.compile(
+    r"\b(?:edit|modif|alter|chang|add|remov|replac|recolou?r|re-colou?r|colou?r(?:ed|ing)?\b|"
+    r"paint(?:s|ed)?\b|eras|delet|insert|put\b|place\b|swap|overlay|superimpos|turn the|make the|"
+    r"tweak)",
+    re.IGNORECASE,
+)
+_TRANSFORM_WORDS = re.compile(
+    r"\b(?:transform|transfigur|convert|enhanc|restor|upscal|sharpen|denois|deblur|"
+    r"super[- ]?resol|resolution|quality|style|styli[sz]|vintage|retro|cartoon|anime|sketch|"
+    r"watercolou?r|oil painting|look(?:s|ing)? like|as if|domain|colori[sz]|black and white|"
+    r"gr[ae]yscale|sepia|night\s*time|at night|daytime|winter|summer|autumn|season|atmosphere|"
+    r"ambiance|ambience|lighting)",
+    re.IGNORECASE,
+)
+
+
+def image_tool(instruction: str | None) -> str:
+    """TaskBench tool of an ``image-to-image`` task with this ``text`` instruction.
+
+    "Image-to-Image" without an instruction or when the instruction only asks for a global
+    transformation (enhance, restore, a style, "look like a watercolor painting"); "Image
+    Editing" for any other instruction (an edit of the content, or an earlier output).
+    """
+    text = (instruction or "").strip()
+    if not text:
+        return "Image-to-Image"
+    if _TRANSFORM_WORDS.search(text) and not _EDIT_WORDS.search(text):
+        return "Image-to-Image"
+    return "Image Editing"
 
 
 TASKBENCH_TASKS: tuple[str, ...] = tuple(dict.fromkeys(TOOL_TO_TASK.values()))

@@ -176,3 +176,160 @@ def test_beats_a_trivial_baseline_on_taskbench_single_requests():
     assert ours["node_f1"] >= 0.5
     assert ours["node_f1"] > baseline["node_f1"] + 0.3
     assert all(validate_plan(plan).ok for plan in plans)
+
+
+# -- regressions: follow-up turns, edit instructions, small talk, prompts, referents -------------
+
+FOLLOW_UP_FILES = ["photo.jpg", "outputs/task-0.png"]
+
+
+@pytest.mark.parametrize(
+    "lead", ["", "now", "ok,", "please", "also", "and", "next,", "great, now", "Thanks! Now"]
+)
+def test_follow_up_turn_with_discourse_words_edits_the_latest_image(
+    planner: OfflinePlanner, lead: str
+):
+    result = planner.plan(f"{lead} make it black and white".strip(), FOLLOW_UP_FILES)
+    assert _tasks(result) == ["image-to-image"]
+    task = result.plan.tasks[0]
+    # "it" with no file named is the most recent image passed (the previous turn's output)
+    assert task.args["image"] == "task-0.png"
+    assert task.args["text"] == "black and white"
+    assert result.confidence > 0.3
+    _valid(result, files=["photo.jpg", "task-0.png"])
+
+
+def test_it_binds_to_the_most_recent_file_of_the_right_modality(planner: OfflinePlanner):
+    files = ["a.png", "b.wav", "c.png", "d.wav", "notes.txt"]
+    describe = planner.plan("great, now describe it", files)
+    assert _tasks(describe) == ["image-to-text"]
+    assert describe.plan.tasks[0].args == {"image": "c.png"}
+    transcribe = planner.plan("ok transcribe it", files)
+    assert _tasks(transcribe) == ["automatic-speech-recognition"]
+    assert transcribe.plan.tasks[0].args == {"audio": "d.wav"}
+    # a file named in the request still wins over the passed ones
+    named = planner.plan("now describe a.png", files)
+    assert named.plan.tasks[0].args == {"image": "a.png"}
+
+
+def test_image_to_image_keeps_the_instruction(planner: OfflinePlanner):
+    from hgpt_langchain.evaluation import task_to_tool
+
+    style = planner.plan("make photo.jpg look like a watercolor painting")
+    assert _tasks(style) == ["image-to-image"]
+    assert style.plan.tasks[0].args == {
+        "image": "photo.jpg",
+        "text": "look like a watercolor painting",
+    }
+    assert task_to_tool(style.plan.tasks[0]) == "Image-to-Image"
+
+    edit = planner.plan("Edit car.png to change the color of the car to red, please")
+    assert _tasks(edit) == ["image-to-image"]
+    assert edit.plan.tasks[0].args == {
+        "image": "car.png",
+        "text": "change the color of the car to red",
+    }
+    assert task_to_tool(edit.plan.tasks[0]) == "Image Editing"
+
+    quoted = planner.plan("Apply 'add a red hat to the dog' to dog.jpg")
+    assert quoted.plan.tasks[0].args["text"] == "add a red hat to the dog"
+
+
+def test_edit_instruction_from_an_earlier_text_output(planner: OfflinePlanner):
+    result = planner.plan(
+        "Translate 'Make the sky purple' into English, then edit sky.jpg according to the "
+        "translated instruction."
+    )
+    assert _tasks(result) == ["translation", "image-to-image"]
+    tr, edit = result.plan.tasks
+    assert edit.args == {"image": "sky.jpg", "text": f"<resource>-{tr.id}"}
+    assert edit.dep == [tr.id]
+
+
+def test_image_tool_mapping_reads_the_instruction():
+    from hgpt_langchain.evaluation import image_tool
+
+    assert image_tool(None) == "Image-to-Image"
+    assert image_tool("enhance the quality") == "Image-to-Image"
+    assert image_tool("look like a watercolor painting") == "Image-to-Image"
+    assert image_tool("change the color of the car to red") == "Image Editing"
+    assert image_tool("make the sky red") == "Image Editing"
+    # an edit wins over a style word in the same instruction
+    assert image_tool("remove the car and make it look like a painting") == "Image Editing"
+    assert image_tool("<resource>-0") == "Image Editing"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["hi, how are you?", "Thanks!", "thank you so much, that was great", "Good morning!", "bye"],
+)
+def test_small_talk_gives_an_empty_plan(planner: OfflinePlanner, request_text: str):
+    result = planner.plan(request_text)
+    assert result.plan.tasks == []
+    assert result.problems == []
+    # nothing for a model to do, and sure of it: auto mode need not ask an LLM
+    assert planner.confident(result)
+
+
+def test_vague_request_gives_an_empty_plan_not_a_guess(planner: OfflinePlanner):
+    for text in ("Could you help me with something?", "I need some help", "Can you do that?"):
+        result = planner.plan(text)
+        assert result.plan.tasks == [], text
+        assert result.problems and "No task recognised" in result.problems[0]
+        assert not planner.confident(result)
+    # small talk around a real request does not hide it
+    mixed = planner.plan("Hi there! Please describe photo.jpg. Thanks!")
+    assert _tasks(mixed) == ["image-to-text"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "task", "text"),
+    [
+        ("Generate an image of a cat surfing", "text-to-image", "a cat surfing"),
+        ("I want to draw a picture of a castle at night", "text-to-image", "a castle at night"),
+        (
+            "Can you create a video of a dog running on the beach?",
+            "text-to-video",
+            "a dog running on the beach",
+        ),
+        ("Please read 'Hello world' aloud", "text-to-speech", "Hello world"),
+        ("read good night everyone aloud", "text-to-speech", "good night everyone"),
+        ("Create an image of 'a blue whale', please", "text-to-image", "a blue whale"),
+    ],
+)
+def test_text_arguments_lose_the_request_scaffolding(
+    planner: OfflinePlanner, request_text: str, task: str, text: str
+):
+    result = planner.plan(request_text)
+    assert _tasks(result) == [task]
+    assert result.plan.tasks[0].args["text"] == text
+
+
+def test_generated_image_stays_the_referent_after_an_analysis_task(planner: OfflinePlanner):
+    result = planner.plan(
+        "Generate an image of a cat surfing, then detect the objects in it and estimate its depth"
+    )
+    assert _tasks(result) == ["text-to-image", "object-detection", "depth-estimation"]
+    gen, det, depth = result.plan.tasks
+    assert gen.args["text"] == "a cat surfing"
+    assert det.args["image"] == f"<resource>-{gen.id}"
+    assert depth.args["image"] == f"<resource>-{gen.id}" and depth.dep == [gen.id]
+
+    # with an input file: the follow-up analyses the file, not the segmentation mask
+    seg = planner.plan("Segment photo.jpg and then describe it")
+    assert _tasks(seg) == ["image-segmentation", "image-to-text"]
+    assert seg.plan.tasks[1].args == {"image": "photo.jpg"} and seg.plan.tasks[1].dep == []
+
+    # ... unless the wording names the annotation
+    boxes = planner.plan("Detect the objects in photo.jpg, then describe the annotated image")
+    assert _tasks(boxes) == ["object-detection", "image-to-text"]
+    assert boxes.plan.tasks[1].args == {"image": f"<resource>-{boxes.plan.tasks[0].id}"}
+
+
+def test_question_about_a_picture_needs_the_file(planner: OfflinePlanner):
+    no_file = planner.plan("What animal is in this picture?")
+    assert no_file.plan.tasks == []
+    assert any("files=" in p and "image" in p for p in no_file.problems)
+    with_file = planner.plan("What animal is in this picture?", files=["pet.jpg"])
+    assert _tasks(with_file) == ["image-classification"]
+    assert with_file.plan.tasks[0].args == {"image": "pet.jpg"}

@@ -380,8 +380,9 @@ CUES: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     "text-to-image": (
         (
-            r"\b(?:generate|create|draw|make|produce|paint|render|design) (?:an? |the )?(?:new )?"
-            r"(?:image|picture|illustration|drawing|painting|visual)|\billustrat|\bvisuali[sz]",
+            r"\b(?:generat|creat|draw|mak|produc|paint|render|design)\w* (?:me |us )?"
+            r"(?:an? |the )?(?:new )?(?:image|picture|illustration|drawing|painting|visual)|"
+            r"\billustrat|\bvisuali[sz]",
             0.25,
         ),
     ),

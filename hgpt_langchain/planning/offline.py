@@ -3,20 +3,36 @@
 Steps, all local and deterministic:
 
 1. **Extract** quoted texts and file names (by extension) and replace them with placeholders, so
-   their punctuation cannot break sentences and their wording cannot sway the task choice.
-2. **Split** the request into sentences and the sentences into clauses at sequencing words ("then",
-   "after that", "finally", "; ") and at "and" / commas followed by an action verb.
+   their punctuation cannot break sentences and their wording cannot sway the task choice. A
+   request that is only small talk ("hi, how are you?", "thanks!") gets an empty plan right away
+   (:mod:`~hgpt_langchain.planning.wording`).
+2. **Split** the request into sentences (leading discourse words such as "now", "ok," or "great,"
+   removed, greeting and thank-you sentences dropped) and the sentences into clauses at
+   sequencing words ("then", "after that", "finally", "; ") and at "and" / commas followed by an
+   action verb.
 3. **Classify** each clause: cosine similarity (the real all-MiniLM-L6-v2 by default) against
    anchors per task type (registry descriptions and examples, TaskBench's tool descriptions,
    hand-written example clauses in :mod:`~hgpt_langchain.planning.anchors`), plus lexical cue
    bonuses and a modality prior (a clause about an audio file favours audio tasks). A "none"
    anchor group absorbs context and politeness ("I have a photo", "could you help?"). Clauses that
-   only set the scene (no request wording) need a higher score to become tasks.
+   only set the scene (no request wording) need a higher score to become tasks. A request with no
+   recognisable task gets an empty plan (with a problem saying so), not a guessed task, except
+   that an open request with no file that is not filler ("tell me a joke") goes to
+   ``conversational``.
 4. **Bind arguments** from the registry's argument specs: files of the right modality mentioned in
    the clause, else the output of the latest earlier task of that modality (``<resource>-k``,
    which also gives the dependencies: "then read it aloud", an image-producing task feeding an
-   image-reading task), else any input file of that modality; texts from quotes, else the latest
-   text output, else the clause itself (a prompt such as "a red fox in the snow").
+   image-reading task), else an input file of that modality: those named in the request first,
+   then the passed ``files`` from the last (in a multi-turn thread the most recent output, so
+   "now make it black and white" edits the latest image). The annotated image of object
+   detection, segmentation or depth estimation is not the implicit referent: "detect the objects
+   in it and estimate its depth" estimates the depth of the image the detector analysed, unless
+   the clause names the annotation ("the mask", "the depth map", "the annotated image"). Texts
+   come from quotes, else the latest text output, else the clause without its request
+   scaffolding ("generate an image of a red fox" -> "a red fox"). ``image-to-image`` gets the
+   instruction: a quote, an earlier text output the clause points to ("based on that
+   description"), or the clause without the image and the filler ("make photo.jpg look like a
+   watercolor painting" -> "look like a watercolor painting").
 5. **Validate** with :func:`~hgpt_langchain.planning.validate.validate_plan` and score a
    confidence in [0, 1] (a logistic model of the weakest task's score and margin, the number of
    tasks and the number of borderline clauses) that ``auto`` mode compares with a threshold.
@@ -44,6 +60,12 @@ from hgpt_langchain.planning.anchors import (
 )
 from hgpt_langchain.planning.base import PlanResult
 from hgpt_langchain.planning.validate import validate_plan
+from hgpt_langchain.planning.wording import (
+    edit_instruction,
+    is_small_talk,
+    prompt_text,
+    strip_discourse,
+)
 from hgpt_langchain.state import Plan, Task
 from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, TaskSpec
 
@@ -178,6 +200,30 @@ _LANGUAGES = (
 )
 _TARGET_LANG_RE = re.compile(r"\b(?:into|to|in)\s+(" + "|".join(_LANGUAGES) + r")\b", re.IGNORECASE)
 
+_RESULT_WORDS = r"\bthe (?:results?|outputs?|outcome|resulting|processed)\b"
+_ANNOTATION_WORDS: dict[str, re.Pattern[str]] = {
+    "object-detection": re.compile(
+        r"annotat|bounding|\bbox(?:es|ed)\b|\bdetect(?:ed|ions?)\b|\blabell?ed (?:image|picture|"
+        r"photo)|" + _RESULT_WORDS,
+        re.IGNORECASE,
+    ),
+    "image-segmentation": re.compile(
+        r"\bmasks?\b|\bsegment(?:s|ed|ation)\b|\bregions\b|" + _RESULT_WORDS, re.IGNORECASE
+    ),
+    "depth-estimation": re.compile(r"\bdepth|\bdistances?\b|" + _RESULT_WORDS, re.IGNORECASE),
+}
+"""Wording that names the annotated image of an analysis task ("the mask", "the depth map")."""
+_TEXT_REF_RE = re.compile(
+    r"\b(?:based on|according to|using|use|with|following|per|from|apply\w*|reflect\w*|"
+    r"illustrate|match\w*|in line with|align\w* with|inspired by|guided by|as indicated)\b"
+    r".{0,40}?\b(?:that|this|these|those|the|its|their|our)\s+(?:\w+\s+){0,2}?"
+    r"(?:instructions?|descriptions?|text|details|information|info|results?|answers?|"
+    r"transcri\w+|translation|summary|caption|suggestions?|changes|output|findings|topics?|"
+    r"ideas?|keywords?|entities|narrative|story|response|scene|theme|insights?)\b",
+    re.IGNORECASE,
+)
+"""An image edit that takes its instruction from an earlier text output ("based on that text")."""
+
 # Logistic confidence model: intercept and weights of (weakest task score, weakest margin, number
 # of tasks - 1, borderline clauses, unbound inputs), fitted with ``bench/planner_savings.py --fit``
 # on the dev half of TaskBench's labelled sample (target: exactly the gold tool multiset).
@@ -208,6 +254,10 @@ class _Parsed:
     files: list[str]
     """File mentions (and given files) in order of appearance."""
     quotes: list[str]
+    mentioned: set[int] = field(default_factory=set)
+    """Indexes of the files named in the request text (the others were only passed as files)."""
+    small_talk: bool = False
+    """The request is only greetings, thanks or small talk."""
 
 
 @dataclass
@@ -216,6 +266,16 @@ class _Choice:
     label: str
     score: float
     margin: float
+
+
+@dataclass
+class _Out:
+    """A task planned so far, as later tasks see it (for ``<resource>-k`` references)."""
+
+    tid: int
+    task: str
+    outputs: tuple[str, ...]
+    args: dict[str, str]
 
 
 def _file_modality(name: str) -> str:
@@ -244,19 +304,33 @@ def parse_request(request: str, files: Sequence[str] = ()) -> _Parsed:
 
     for f in files:
         file_index(str(f))
+    mentioned: set[int] = set()
+
+    def mention(name: str) -> str:
+        idx = file_index(name)
+        mentioned.add(idx)
+        return f"§F{idx}§"
 
     def on_quote(m: re.Match[str]) -> str:
         content = next(g for g in m.groups() if g is not None).strip()
         if _FILE_RE.fullmatch(content):
-            return f"§F{file_index(content)}§"
+            return mention(content)
         quotes.append(content)
         return f"§Q{len(quotes) - 1}§"
 
     text = _QUOTE_RE.sub(on_quote, request)
-    text = _FILE_RE.sub(lambda m: f"§F{file_index(m.group(1))}§", text)
+    text = _FILE_RE.sub(lambda m: mention(m.group(1)), text)
+    parsed = _Parsed(request=request, clauses=[], files=file_list, quotes=quotes)
+    parsed.mentioned = mentioned
+    if not quotes and not mentioned and is_small_talk(text):
+        parsed.small_talk = True
+        return parsed
 
-    clauses: list[_Clause] = []
-    for s_idx, sentence in enumerate(s for s in _SENT_SPLIT.split(text) if s.strip()):
+    clauses = parsed.clauses
+    sentences = [strip_discourse(s) for s in _SENT_SPLIT.split(text) if s.strip()]
+    # Greetings and thanks around a request ("Thanks! Now describe it.") are no clauses.
+    sentences = [s for s in sentences if "§" in s or not is_small_talk(s)]
+    for s_idx, sentence in enumerate(sentences):
         sent_request = bool(_REQUEST_RE.search(sentence)) or bool(_IMPERATIVE_RE.match(sentence))
         sent_weak = bool(_WEAK_REQUEST_RE.search(sentence))
         pieces = [p for p in _CLAUSE_SPLIT.split(sentence) if p and p.strip(" ,.")]
@@ -278,7 +352,7 @@ def parse_request(request: str, files: Sequence[str] = ()) -> _Parsed:
             clause.file_modalities = [_file_modality(file_list[i]) for i in clause.files]
             clause.modalities.update(clause.file_modalities)
             clauses.append(clause)
-    return _Parsed(request=request, clauses=clauses, files=file_list, quotes=quotes)
+    return parsed
 
 
 def _embed_text(piece: str, files: list[str], quotes: list[str]) -> str:
@@ -449,7 +523,8 @@ class OfflinePlanner:
         Args:
             request: The user's request.
             files: Input files (paths or URLs); files named in the request are found as well.
-            history: Earlier conversation turns (unused: each request is planned on its own).
+            history: Earlier conversation turns (unused: earlier turns reach the planner through
+                ``files``, whose last entries are the most recent, so "it" binds to them).
 
         Returns:
             A :class:`PlanResult` with ``planner="offline"``, ``llm_calls=0`` and a
@@ -457,6 +532,9 @@ class OfflinePlanner:
             no image).
         """
         parsed = parse_request(request, files)
+        if parsed.small_talk:
+            # Greetings, thanks, small talk: nothing for a model to do, and sure of it.
+            return PlanResult(Plan(), planner="offline", confidence=0.95, problems=[])
         if not parsed.clauses:
             return PlanResult(
                 Plan(), planner="offline", confidence=0.0, problems=["The request is empty."]
@@ -468,6 +546,11 @@ class OfflinePlanner:
         plan = validation.plan
         if validation.problems:
             plan = self._drop_invalid(plan)
+        if not plan.tasks and not problems:
+            problems.append(
+                "No task recognised in the request: say what to do with which input, e.g. "
+                "'describe photo.jpg' or 'translate \"good morning\" into French'."
+            )
         confidence = self._confidence(choices, borderline, len(unbound) + len(validation.problems))
         if not plan.tasks:
             confidence = min(confidence, 0.2)
@@ -481,12 +564,16 @@ class OfflinePlanner:
         )
 
     def confident(self, result: PlanResult) -> bool:
-        """Whether ``result`` is good enough to skip the LLM planner (``auto`` mode)."""
+        """Whether ``result`` is good enough to skip the LLM planner (``auto`` mode).
+
+        An empty plan counts only when nothing went wrong (small talk, which needs no model);
+        an empty plan with problems (nothing recognised, an input missing) never does.
+        """
         return (
             result.planner == "offline"
             and result.confidence is not None
             and result.confidence >= self.threshold
-            and bool(result.plan.tasks)
+            and (bool(result.plan.tasks) or not result.problems)
         )
 
     # ------------------------------------------------------------------------------------------
@@ -549,6 +636,7 @@ class OfflinePlanner:
         choices: list[_Choice] = []
         borderline = 0
         best_any: _Choice | None = None
+        best_over_none = -1.0
         for ci, clause in enumerate(parsed.clauses):
             row = scores[ci]
             order = np.argsort(-row)
@@ -565,6 +653,8 @@ class OfflinePlanner:
             score = float(row[best])
             margin = score - max(second, float(row[none_idx]))
             choice = _Choice(ci, self.labels[best], score, margin)
+            if clause.request or clause.weak:
+                best_over_none = max(best_over_none, score - float(row[none_idx]))
             if (clause.request or clause.weak) and (best_any is None or score > best_any.score):
                 best_any = choice
             if clause.request:
@@ -580,8 +670,15 @@ class OfflinePlanner:
         if not choices and best_any is not None and best_any.score >= self.min_score - 0.1:
             choices.append(best_any)
             borderline += 1
-        if not choices and "conversational" in self.tasks and not parsed.files:
-            # An open question with no file and no recognisable task: let a chat model answer.
+        if (
+            not choices
+            and "conversational" in self.tasks
+            and not parsed.files
+            and best_over_none > -0.1
+        ):
+            # An open request with no file and no recognisable task ("tell me a joke"): let a
+            # chat model answer. Not when it reads as filler ("could you help me with
+            # something?"): a vague request gets an empty plan rather than a guessed task.
             choices.append(_Choice(len(parsed.clauses) - 1, "conversational", 0.0, 0.0))
             borderline += 1
         return self._dedupe(parsed, choices), borderline
@@ -628,27 +725,20 @@ class OfflinePlanner:
     # ------------------------------------------------------------------------------------------
     def _bind(self, parsed: _Parsed, choices: list[_Choice]) -> tuple[list[dict], list[str]]:
         tasks: list[dict] = []
-        outputs: list[tuple[int, tuple[str, ...]]] = []
+        outputs: list[_Out] = []
         used_quotes: set[int] = set()
         used_files: set[int] = set()
         unbound: list[str] = []
+        chosen = {c.clause for c in choices}
         for tid, ch in enumerate(choices):
             clause = parsed.clauses[ch.clause]
             name = _label_task(ch.label)
             spec = TASKS[name]
             args: dict[str, str] = {}
             refers = clause.chained or bool(_REFERENCE_RE.search(clause.embed_text))
-            clause_quotes = [q for q in clause.quotes if q not in used_quotes]
             for arg in spec.args:
                 if name == "image-to-image" and arg.name == "text":
-                    if ch.label == IMAGE_EDIT:
-                        q = next((q for q in clause_quotes if q not in used_quotes), None)
-                        if q is not None:
-                            used_quotes.add(q)
-                            args["text"] = parsed.quotes[q]
-                        else:
-                            args["text"] = _instruction(clause.embed_text)
-                    continue
+                    continue  # the instruction is bound below, once the image is known
                 if not arg.resource:
                     value = self._option(arg.name, clause, parsed)
                     if value:
@@ -667,7 +757,7 @@ class OfflinePlanner:
                 # text argument
                 value = self._bind_text(
                     arg.name,
-                    tid,
+                    name,
                     clause,
                     parsed,
                     outputs,
@@ -679,17 +769,51 @@ class OfflinePlanner:
                 )
                 if value:
                     args[arg.name] = value
+            if name == "image-to-image":
+                # "make some edits, based on that description": the qualifier of the edit is
+                # a clause of its own with no task; read it with the edit.
+                tail = []
+                for li in range(ch.clause + 1, len(parsed.clauses)):
+                    later = parsed.clauses[li]
+                    if later.sentence != clause.sentence or li in chosen:
+                        break
+                    tail.append(later.text)
+                value = self._edit_text(clause, tail, parsed, outputs, args, used_quotes)
+                if value:
+                    args["text"] = value
             tasks.append({"id": tid, "task": name, "dep": [], "args": args})
-            outputs.append((tid, spec.outputs))
+            outputs.append(_Out(tid, name, spec.outputs, args))
         return tasks, unbound
+
+    @staticmethod
+    def _edit_text(
+        clause: _Clause,
+        tail: list[str],
+        parsed: _Parsed,
+        outputs: list[_Out],
+        args: dict[str, str],
+        used_quotes: set[int],
+    ) -> str | None:
+        """The instruction of an image edit: a quote, an earlier text output, or the clause."""
+        fresh = [q for q in clause.quotes if q not in used_quotes]
+        if fresh:
+            used_quotes.add(fresh[0])
+            return parsed.quotes[fresh[0]]
+        text = " ".join([clause.text, *tail])
+        if _TEXT_REF_RE.search(text):
+            k = _latest(outputs, "text", exclude=_refs_in(args))
+            if k is not None:
+                return f"<resource>-{k}"
+        instruction = edit_instruction(clause.text) or (tail and edit_instruction(text)) or None
+        return _restore_quotes(instruction, parsed) if instruction else None
 
     @staticmethod
     def _bind_text(
         name: str,
-        tid: int,
+        task: str,
         clause: _Clause,
         parsed: _Parsed,
-        outputs: list[tuple[int, tuple[str, ...]]],
+        outputs: list[_Out],
         args: dict[str, str],
         used_quotes: set[int],
         used_files: set[int],
@@ -732,19 +856,12 @@ class OfflinePlanner:
         if spare is not None:
             used_quotes.add(spare)
             return parsed.quotes[spare]
-        txt_any = next(
-            (
-                i
-                for i, f in enumerate(parsed.files)
-                if _file_modality(f) == "text" and i not in used_files
-            ),
-            None,
-        )
+        txt_any = next((i for i in _file_order(parsed, "text") if i not in used_files), None)
         if txt_any is not None:
             used_files.add(txt_any)
             return parsed.files[txt_any]
         if first:
-            return _prompt(clause.embed_text)
+            return prompt_text(_restore_quotes(_plain(clause.text, parsed), parsed), task)
         return None
 
     @staticmethod
@@ -752,17 +869,25 @@ class OfflinePlanner:
         modality: str,
         clause: _Clause,
         parsed: _Parsed,
-        outputs: list[tuple[int, tuple[str, ...]]],
+        outputs: list[_Out],
         used_files: set[int],
     ) -> str | None:
+        """Pick a file argument: a file named in the clause, an earlier output, an input file.
+
+        The earlier output is the latest one of ``modality``, except that the annotated image of
+        an analysis task (object detection, segmentation, depth) is skipped for the image that
+        task analysed unless the clause names it ("the mask", "the depth map", "the result").
+        Input files named in the request come first (in order), then files passed in ``files``
+        from the most recent (last) back: "it" in a follow-up turn is the latest file.
+        """
         for i in clause.files:
             if _file_modality(parsed.files[i]) == modality:
                 used_files.add(i)
                 return _basename(parsed.files[i])
-        k = _latest(outputs, modality)
-        if k is not None:
-            return f"<resource>-{k}"
-        candidates = [i for i, f in enumerate(parsed.files) if _file_modality(f) == modality]
+        value = _referent(outputs, modality, clause.text)
+        if value is not None:
+            return value
+        candidates = _file_order(parsed, modality)
         fresh = [i for i in candidates if i not in used_files]
         pick = (fresh or candidates or [None])[0]
         if pick is None:
@@ -833,18 +958,62 @@ def _wants_two_texts(clause: _Clause) -> bool:
     )
 
 
-def _latest(
-    outputs: list[tuple[int, tuple[str, ...]]], modality: str, exclude: set[int] = frozenset()
-) -> int | None:
-    for tid, outs in reversed(outputs):
-        if tid in exclude:
-            continue
-        if outs and outs[0] == modality:
-            return tid
-    for tid, outs in reversed(outputs):
-        if tid not in exclude and modality in outs:
-            return tid
+def _latest(outputs: list[_Out], modality: str, exclude: set[int] = frozenset()) -> int | None:
+    out = _latest_out(outputs, modality, exclude)
+    return None if out is None else out.tid
+
+
+def _latest_out(outputs: list[_Out], modality: str, exclude: set[int] = frozenset()) -> _Out | None:
+    """The latest earlier task whose main output (else any output) has ``modality``."""
+    for out in reversed(outputs):
+        if out.tid not in exclude and out.outputs and out.outputs[0] == modality:
+            return out
+    for out in reversed(outputs):
+        if out.tid not in exclude and modality in out.outputs:
+            return out
     return None
+
+
+def _referent(outputs: list[_Out], modality: str, clause_text: str) -> str | None:
+    """The earlier output an input of ``modality`` refers to (``<resource>-k`` or a file).
+
+    An analysis task whose image output annotates its input (detection boxes, a mask, a depth
+    map) is not the implicit referent of "it": the clause then means the image that task
+    analysed, unless it names the annotation itself.
+    """
+    skipped: set[int] = set()
+    while True:
+        out = _latest_out(outputs, modality, exclude=skipped)
+        if out is None:
+            return None
+        product = _ANNOTATION_WORDS.get(out.task)
+        if modality != "image" or product is None or product.search(clause_text):
+            return f"<resource>-{out.tid}"
+        source = out.args.get("image")
+        if source:
+            return source
+        skipped.add(out.tid)
+
+
+def _file_order(parsed: _Parsed, modality: str) -> list[int]:
+    """Input files of ``modality``: named in the request (in order), then the rest, newest first."""
+    named = [i for i in sorted(parsed.mentioned) if _file_modality(parsed.files[i]) == modality]
+    given = [
+        i
+        for i in reversed(range(len(parsed.files)))
+        if i not in parsed.mentioned and _file_modality(parsed.files[i]) == modality
+    ]
+    return named + given
+
+
+def _plain(text: str, parsed: _Parsed) -> str:
+    """A clause with its file placeholders replaced by the files' names."""
+    return re.sub(r"§F(\d+)§", lambda m: _basename(parsed.files[int(m.group(1))]), text)
+
+
+def _restore_quotes(text: str, parsed: _Parsed) -> str:
+    """Put quoted texts back in place of their placeholders."""
+    return re.sub(r"§Q(\d+)§", lambda m: f"'{parsed.quotes[int(m.group(1))]}'", text)
 
 
 def _refs_in(args: dict[str, str]) -> set[int]:
@@ -853,29 +1022,9 @@ def _refs_in(args: dict[str, str]) -> set[int]:
     return {k for v in args.values() for k in resource_refs(v)}
 
 
-_LEAD_IN = re.compile(
-    r"^(?:(?:and|also|then|finally|lastly|next|please|subsequently|after that|afterwards|"
-    r"additionally|could you|can you|would you|will you|help me|assist me in|assist me with|"
-    r"i(?:'d| would) like (?:you )?to|i want (?:you )?to|i need (?:you )?to|kindly|"
-    r"possibly|maybe|for me|us)\b[\s,]*)+",
-    re.IGNORECASE,
-)
-
-
-def _prompt(text: str) -> str:
-    """The clause as a prompt for a generation task (lead-in words removed)."""
-    out = _LEAD_IN.sub("", text).strip(" ,.?")
-    return out or text.strip()
-
-
-def _instruction(text: str) -> str:
-    """The clause as an editing instruction."""
-    return _prompt(text)
-
-
 def _question(text: str) -> str:
     """The clause as a question."""
-    q = _prompt(text)
+    q = prompt_text(text)
     return q if q.endswith("?") else q + "?"
 
 

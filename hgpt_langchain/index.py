@@ -409,6 +409,11 @@ class ModelIndex:
         fast_query: Embed queries with bfloat16 autocast when the CPU supports it natively and
             the embeddings are the sentence-transformers kind (about 2x faster, cosine to the
             float32 vector > 0.9999).
+        query_threads: Torch intra-op threads of the calling thread while it embeds a query
+            (sentence-transformers embeddings with ``fast_query``), restored afterwards;
+            ``None`` leaves torch's setting. One thread embeds a short query in about 10-15
+            ms, and on a CPU shared with other busy processes two threads were measured up
+            to 50x slower (threads waiting for each other), so 1 is the default.
     """
 
     def __init__(
@@ -424,6 +429,7 @@ class ModelIndex:
         prune_tasks: int = 4,
         prune_above: int = 20_000,
         fast_query: bool = True,
+        query_threads: int | None = 1,
     ):
         if recipe not in RECIPES:
             raise ConfigurationError(f"Unknown text recipe {recipe!r}; choose one of {RECIPES}.")
@@ -441,6 +447,7 @@ class ModelIndex:
         self.prune_tasks = prune_tasks
         self.prune_above = prune_above
         self.fast_query = fast_query
+        self.query_threads = query_threads
         self._lock = threading.Lock()
         self._ready = False
         self.load_seconds = 0.0
@@ -629,7 +636,8 @@ class ModelIndex:
         """Embed a query into a unit float32 vector."""
         encode = getattr(self.embeddings, "encode", None)
         if callable(encode):
-            with _fast_context(self.fast_query and _is_sentence_transformers(self.embeddings)):
+            fast = self.fast_query and _is_sentence_transformers(self.embeddings)
+            with _fast_context(fast, self.query_threads):
                 vector = np.asarray(encode([text]), dtype=np.float32)[0]
         else:
             vector = np.asarray(self.embeddings.embed_query(text), dtype=np.float32)
@@ -849,22 +857,38 @@ def _bf16_native() -> bool:
 
 
 class _fast_context:
-    """``torch.autocast(cpu, bfloat16)`` when enabled and natively supported, else a no-op."""
+    """Query-embedding settings for sentence-transformers models, restored on exit.
 
-    def __init__(self, enabled: bool):
-        self.enabled = enabled and _bf16_native()
+    ``bf16``: ``torch.autocast(cpu, bfloat16)`` when the CPU runs bfloat16 natively.
+    ``threads``: intra-op threads of the calling thread (``None``: unchanged).
+    """
+
+    def __init__(self, enabled: bool, threads: int | None = None):
+        self.bf16 = enabled and _bf16_native()
+        self.threads = threads if enabled else None
         self._ctx: Any = None
+        self._prev_threads: int | None = None
 
     def __enter__(self) -> None:
-        if self.enabled:
-            import torch
+        if not (self.bf16 or self.threads):
+            return
+        import torch
 
+        if self.threads:
+            self._prev_threads = torch.get_num_threads()
+            if self._prev_threads != self.threads:
+                torch.set_num_threads(self.threads)
+        if self.bf16:
             self._ctx = torch.autocast("cpu", dtype=torch.bfloat16)
             self._ctx.__enter__()
 
     def __exit__(self, *exc: object) -> None:
         if self._ctx is not None:
             self._ctx.__exit__(*exc)
+        if self._prev_threads is not None and self._prev_threads != self.threads:
+            import torch
+
+            torch.set_num_threads(self._prev_threads)
 
 
 _DEFAULT_INDEXES: dict[tuple[int, str], ModelIndex] = {}

@@ -158,3 +158,14 @@ def test_bm25_term_rewards_lexical_match():
     hits = index.search("zebra", k=2)
     assert hits[0].id == "o/a" and hits[0].parts["bm25"] == pytest.approx(1.0)
     assert hits[1].parts["bm25"] == 0.0
+
+
+def test_query_embedding_restores_torch_threads(real_index):
+    import torch
+
+    before = torch.get_num_threads()
+    vector = real_index.embed_query("caption this photo")
+    assert torch.get_num_threads() == before
+    assert vector.dtype == np.float32 and abs(float(np.linalg.norm(vector)) - 1.0) < 1e-4
+    plain = ModelIndex(real_index.catalog, fast_query=False, persist=False)
+    assert float(plain.embed_query("caption this photo") @ vector) > 0.999  # bf16 ~ float32

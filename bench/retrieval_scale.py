@@ -107,14 +107,16 @@ def rss_mb() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="sizes 1000 and 3000, 15 queries")
+    parser.add_argument(
+        "--quick", action="store_true", help="sizes 1000 and 3000, 10 queries, 120 texts"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--pool", type=int, default=4000, help="distinct description texts")
     args = parser.parse_args()
     sizes, n_queries, pool = args.sizes, args.queries, args.pool
     if args.quick:
-        sizes, n_queries, pool = [1000, 3000], 15, 300
+        sizes, n_queries, pool = [1000, 3000], 10, 120
 
     queries = [
         json.loads(line)["q"]

@@ -22,7 +22,7 @@ from pathlib import Path
 from hgpt_langchain.tasks import resolve_task
 
 HERE = Path(__file__).parent
-DEFAULT_SRC = Path("/work/shared/data/jarvis/taskbench/data_huggingface")
+DEFAULT_SRC = HERE / "taskbench"  # the vendored TaskBench sample (see its PROVENANCE.md)
 
 
 def main() -> None:

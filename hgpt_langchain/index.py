@@ -29,6 +29,7 @@ import logging
 import math
 import os
 import re
+import shutil
 import tempfile
 import threading
 import time
@@ -51,6 +52,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 INDEX_FORMAT = 1
+
+SHIPPED_INDEX_DIR = Path(__file__).parent / "data" / "index"
+"""Pre-built index of the shipped catalog with the default embeddings (read-only)."""
 """Bumped whenever the on-disk layout or the prototype recipe changes."""
 
 RECIPES = ("desc", "desc+tags")
@@ -572,7 +576,35 @@ class ModelIndex:
                 tmp.rmdir()
 
     def _load(self) -> bool:
-        target = self.path
+        # The user's cache first, then the index shipped for the shipped catalog and the
+        # default embedding model (same fingerprint = same catalog, model, recipe, format), so
+        # that a fresh install never spends a minute embedding the bundled catalog.
+        shipped = SHIPPED_INDEX_DIR / self.fingerprint()
+        return self._load_from(self.path) or (shipped.is_dir() and self._load_from(shipped))
+
+    def export(self, folder: str | Path) -> Path:
+        """Write this index (built or loaded) to ``folder/<fingerprint>``; return that path.
+
+        ``python -m hgpt_langchain.index`` uses it to refresh the index shipped in the package.
+        """
+        self.prepare()
+        saved = self.cache_dir
+        self.cache_dir = str(folder)
+        try:
+            target = Path(folder) / "index" / self.fingerprint()
+            if not target.is_dir():
+                self._save()
+        finally:
+            self.cache_dir = saved
+        final = Path(folder) / self.fingerprint()
+        if target != final:
+            if final.exists():
+                shutil.rmtree(final)
+            target.rename(final)
+            target.parent.rmdir()
+        return final
+
+    def _load_from(self, target: Path) -> bool:
         meta_file = target / "meta.json"
         if not meta_file.is_file():
             return False
@@ -901,3 +933,11 @@ def default_index(catalog: Catalog | None = None) -> ModelIndex:
     if key not in _DEFAULT_INDEXES:
         _DEFAULT_INDEXES[key] = ModelIndex(catalog)
     return _DEFAULT_INDEXES[key]
+
+
+if __name__ == "__main__":  # pragma: no cover - maintainer command
+    # Refresh the shipped index after changing the shipped catalog, the prototypes or the
+    # default embedding model: python -m hgpt_langchain.index
+    for old in SHIPPED_INDEX_DIR.glob("*"):
+        shutil.rmtree(old)
+    print(default_index().export(SHIPPED_INDEX_DIR))

@@ -169,3 +169,19 @@ def test_query_embedding_restores_torch_threads(real_index):
     assert vector.dtype == np.float32 and abs(float(np.linalg.norm(vector)) - 1.0) < 1e-4
     plain = ModelIndex(real_index.catalog, fast_query=False, persist=False)
     assert float(plain.embed_query("caption this photo") @ vector) > 0.999  # bf16 ~ float32
+
+
+def test_shipped_catalog_index_is_shipped_current_and_used_on_a_fresh_install(tmp_path):
+    """A fresh cache loads the index shipped in the package instead of embedding 680 cards.
+
+    If this fails after changing the shipped catalog, the task prototypes or the default
+    embedding model, refresh the shipped index: ``python -m hgpt_langchain.index``.
+    """
+    from hgpt_langchain.index import SHIPPED_INDEX_DIR
+
+    index = ModelIndex(load_catalog(), cache_dir=tmp_path / "fresh-cache")
+    assert (SHIPPED_INDEX_DIR / index.fingerprint()).is_dir(), "stale shipped index"
+    index.prepare()
+    assert index.built is False, "the shipped index must be loaded, not rebuilt"
+    hits = index.search("Transcribe the speech in interview.wav", k=1)
+    assert hits[0].task == "automatic-speech-recognition"

@@ -406,9 +406,14 @@ def build_graph(
     def make_selector() -> Selector:
         if selector is not None and not isinstance(selector, str):
             return selector
-        from hgpt_langchain.selection import LLMSelector, RetrievalSelector
+        from hgpt_langchain.catalog import load_catalog
+        from hgpt_langchain.selection import LLMSelector, RetrievalSelector, local_availability
 
-        base = RetrievalSelector(catalog, embeddings=embeddings)
+        the_catalog = load_catalog(catalog) if isinstance(catalog, str) else catalog
+        # Models already downloaded (or local folders) get a bonus: they run without a network.
+        base = RetrievalSelector(
+            the_catalog, embeddings=embeddings, availability=local_availability()
+        )
         if selector == "llm":
             if llm is None:
                 raise ConfigurationError("selector='llm' needs a chat model (llm=...).")

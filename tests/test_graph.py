@@ -134,3 +134,25 @@ def test_report_is_json_serialisable_and_complete(photo, tmp_path):
     assert set(report) >= {"plan", "choices", "results", "answer", "llm_calls", "workspace"}
     json.dumps(report)
     assert build_report({"request": "x"}).plan.tasks == []
+
+
+def test_catalog_file_feeds_the_default_retrieval_selector(photo, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setenv("HGPT_CACHE_DIR", str(tmp_path / "cache"))
+    catalog = tmp_path / "my_models.jsonl"
+    rows = [
+        {"id": "me/captioner", "task": "image-to-text", "description": "Captions photos."},
+        {"id": "me/speaker", "task": "text-to-speech", "description": "Reads text aloud."},
+        {"id": "me/other-speaker", "task": "text-to-speech", "description": "A second voice."},
+    ]
+    catalog.write_text("\n".join(json.dumps(r) for r in rows))
+    llm = ScriptedChatModel([plans.CHAIN, "ok"])
+    graph = build_graph(llm, catalog=str(catalog), executor=EchoExecutor(),
+                        workspace_root=str(tmp_path / "runs"))
+    report = graph.invoke({"request": "Describe photo.jpg and read it", "files": [photo]})["report"]
+    choices = {c["task"]: c for c in report["choices"]}
+    assert choices["image-to-text"]["model"] == "me/captioner"
+    assert {c["id"] for c in choices["text-to-speech"]["candidates"]} == {
+        "me/speaker", "me/other-speaker"}
+    assert choices["text-to-speech"]["reason"]

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hgpt_langchain.catalog import Catalog, default_catalog
+from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
 from hgpt_langchain.index import Hit, ModelIndex, default_index
 from hgpt_langchain.state import RESOURCE_RE, Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS, modality_of_path, resolve_task
@@ -35,6 +35,18 @@ Availability = Callable[[str], "bool | None"]
 
 AVAILABLE_BONUS = 0.1
 """Added to the retrieval score of a candidate known to be available."""
+
+RUNNABLE_LIBRARIES = frozenset({"transformers", "diffusers", "sentence-transformers"})
+"""Libraries whose models the executors can run (local pipelines, Inference Providers)."""
+
+FOREIGN_LIBRARY_PENALTY = 0.15
+"""Subtracted from a candidate whose card names another library (fairseq, espnet, keras, ...):
+kept as a fallback, but not chosen over a model that can run."""
+
+
+def runnable(entry: CatalogEntry) -> bool:
+    """Whether the executors can run ``entry`` (its library is one they load, or unknown)."""
+    return entry.library is None or entry.library in RUNNABLE_LIBRARIES
 
 
 def local_availability(cache_dir: str | Path | None = None) -> Availability:
@@ -124,12 +136,13 @@ class RetrievalSelector:
         name = resolve_task(task.task)
         if name is None or not self.catalog.by_task(name):
             return []
-        fetch = self.top_k * 3 if self.availability else self.top_k
-        hits = self.index.search(task_query(task, request), task=name, k=fetch)
+        hits = self.index.search(task_query(task, request), task=name, k=self.top_k * 3)
         ranked = []
         for hit in hits:
             available = self.availability(hit.id) if self.availability else None
             score = hit.score + (AVAILABLE_BONUS if available else 0.0)
+            if not runnable(hit.entry):
+                score -= FOREIGN_LIBRARY_PENALTY
             ranked.append((hit, available, score))
         ranked.sort(key=lambda r: -r[2])
         return ranked[: self.top_k]

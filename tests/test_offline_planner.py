@@ -333,3 +333,32 @@ def test_question_about_a_picture_needs_the_file(planner: OfflinePlanner):
     with_file = planner.plan("What animal is in this picture?", files=["pet.jpg"])
     assert _tasks(with_file) == ["image-classification"]
     assert with_file.plan.tasks[0].args == {"image": "pet.jpg"}
+
+
+def test_history_files_are_older_than_passed_files(planner: OfflinePlanner):
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    history = [
+        HumanMessage("Draw a lighthouse at dusk"),
+        AIMessage("Here is your lighthouse: task-0.png"),
+        HumanMessage("Transcribe memo.wav"),
+        AIMessage("The transcript is in task-1.txt"),
+    ]
+    # no files passed: the image named in the conversation is "it"
+    edit = planner.plan("now make it black and white", history=history)
+    assert edit.plan.tasks[0].args == {"image": "task-0.png", "text": "black and white"}
+    summary = planner.plan("ok, summarize it", history=history)
+    assert _tasks(summary) == ["summarization"]
+    assert summary.plan.tasks[0].args == {"text": "task-1.txt"}
+    # a file passed for this turn is more recent than anything in the history
+    newer = planner.plan("now make it black and white", ["beach.jpg"], history)
+    assert newer.plan.tasks[0].args["image"] == "beach.jpg"
+
+
+def test_a_prompt_that_points_back_takes_the_described_scene(planner: OfflinePlanner):
+    result = planner.plan(
+        "There is this event where two friends visit the Eiffel Tower on a sunny day. "
+        "Could you create an image that represents this event?"
+    )
+    assert _tasks(result) == ["text-to-image"]
+    assert "two friends visit the Eiffel Tower" in result.plan.tasks[0].args["text"]

@@ -523,15 +523,16 @@ class OfflinePlanner:
         Args:
             request: The user's request.
             files: Input files (paths or URLs); files named in the request are found as well.
-            history: Earlier conversation turns (unused: earlier turns reach the planner through
-                ``files``, whose last entries are the most recent, so "it" binds to them).
+            history: Earlier conversation turns. File names mentioned there count as input
+                files older than ``files`` (whose last entries are the most recent), so "it"
+                in a follow-up turn binds to the latest file either way.
 
         Returns:
             A :class:`PlanResult` with ``planner="offline"``, ``llm_calls=0`` and a
             ``confidence``; ``problems`` lists what could not be planned (e.g. an image task with
             no image).
         """
-        parsed = parse_request(request, files)
+        parsed = parse_request(request, _with_history_files(files, history))
         if parsed.small_talk:
             # Greetings, thanks, small talk: nothing for a model to do, and sure of it.
             return PlanResult(Plan(), planner="offline", confidence=0.95, problems=[])
@@ -758,6 +759,7 @@ class OfflinePlanner:
                 value = self._bind_text(
                     arg.name,
                     name,
+                    _context_before(parsed, ch.clause, chosen),
                     clause,
                     parsed,
                     outputs,
@@ -811,6 +813,7 @@ class OfflinePlanner:
     def _bind_text(
         name: str,
         task: str,
+        context: str | None,
         clause: _Clause,
         parsed: _Parsed,
         outputs: list[_Out],
@@ -861,7 +864,15 @@ class OfflinePlanner:
             used_files.add(txt_any)
             return parsed.files[txt_any]
         if first:
-            return prompt_text(_restore_quotes(_plain(clause.text, parsed), parsed), task)
+            prompt = prompt_text(_restore_quotes(_plain(clause.text, parsed), parsed), task)
+            if (
+                context
+                and task in ("text-to-image", "text-to-video")
+                and _POINTER_PROMPT.fullmatch(prompt)
+            ):
+                # "create an image that represents this event": the event is in the context
+                return prompt_text(context, task)
+            return prompt
         return None
 
     @staticmethod
@@ -1004,6 +1015,51 @@ def _file_order(parsed: _Parsed, modality: str) -> list[int]:
         if i not in parsed.mentioned and _file_modality(parsed.files[i]) == modality
     ]
     return named + given
+
+
+_POINTER_PROMPT = re.compile(
+    r"(?:(?:this|that|the|my|our|these|those|such an?)\s+)(?:\w+\s+)?"
+    r"(?:event|scene|scenario|idea|story|concept|moment|situation|setting|vision|view|"
+    r"landscape|place)s?",
+    re.IGNORECASE,
+)
+"""A generation prompt that only points at something said before ("this event")."""
+
+
+def _context_before(parsed: _Parsed, index: int, chosen: set[int]) -> str | None:
+    """The nearest earlier clause that only sets the scene (no task, no request), as text."""
+    for i in range(index - 1, -1, -1):
+        clause = parsed.clauses[i]
+        if i in chosen or clause.request:
+            continue
+        text = _restore_quotes(_plain(clause.text, parsed), parsed)
+        if len(text.split()) >= 4:
+            return text
+    return None
+
+
+def _with_history_files(files: Sequence[str], history: Sequence[Any]) -> list[str]:
+    """``files`` preceded by the file names mentioned in earlier turns (older first)."""
+    given = [str(f) for f in files]
+    known = {_basename(f) for f in given}
+    seen: list[str] = []
+    for message in history or ():
+        content = getattr(message, "content", message)
+        if isinstance(content, list):
+            content = " ".join(
+                str(part.get("text", "")) if isinstance(part, dict) else str(part)
+                for part in content
+            )
+        if not isinstance(content, str):
+            continue
+        for m in _FILE_RE.finditer(content):
+            name = m.group(1)
+            if "://" in name or _basename(name) in known:
+                continue
+            if name in seen:
+                seen.remove(name)
+            seen.append(name)
+    return seen + given
 
 
 def _plain(text: str, parsed: _Parsed) -> str:

@@ -362,3 +362,38 @@ def test_a_prompt_that_points_back_takes_the_described_scene(planner: OfflinePla
     )
     assert _tasks(result) == ["text-to-image"]
     assert "two friends visit the Eiffel Tower" in result.plan.tasks[0].args["text"]
+
+
+def test_offline_multi_turn_through_the_graph(tmp_path, planner: OfflinePlanner):
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from hgpt_langchain import build_graph
+    from hgpt_langchain.execution.sleep import SleepExecutor
+    from tests.helpers import FirstModelSelector
+
+    executor = SleepExecutor(durations=0.0)
+    graph = build_graph(
+        None,
+        planner=planner,
+        selector=FirstModelSelector(),
+        executor=executor,
+        checkpointer=InMemorySaver(),
+        workspace_root=str(tmp_path / "runs"),
+    )
+    config = {"configurable": {"thread_id": "offline-chat"}}
+    graph.invoke({"request": "Draw a lighthouse at dusk"}, config)
+    assert [(c.task, c.args) for c in executor.calls] == [
+        ("text-to-image", {"text": "a lighthouse at dusk"})
+    ]
+    graph.invoke({"request": "now make it black and white"}, config)
+    edit = executor.calls[-1]
+    assert edit.task == "image-to-image" and edit.args["text"] == "black and white"
+    assert edit.args["image"].endswith("task-0.png")
+    graph.invoke({"request": "thanks!"}, config)
+    assert len(executor.calls) == 2  # small talk runs no model
+    graph.invoke({"request": "great, now describe it"}, config)
+    caption = executor.calls[-1]
+    assert caption.task == "image-to-text"
+    # the latest image (the edit's output), not the first turn's drawing the edit read
+    assert caption.args["image"] != edit.args["image"]
+    assert caption.args["image"].endswith(".png")

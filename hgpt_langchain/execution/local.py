@@ -483,8 +483,10 @@ def route_seq2seq(
                         gen["forced_bos_token_id"] = vocab[code]
                     break
     enc = tok(prefix + text, return_tensors="pt", truncation=True)
+    # BERT-style tokenizers also return token_type_ids, which generate() rejects.
+    inputs = {k: v.to(ex.device) for k, v in enc.items() if k in ("input_ids", "attention_mask")}
     with entry.lock, torch.inference_mode():
-        ids = mdl.generate(**{k: v.to(ex.device) for k, v in enc.items()}, **gen)
+        ids = mdl.generate(**inputs, **gen)
     out = tok.batch_decode(ids, skip_special_tokens=True)[0].strip()
     return ExecutionOutput(text=out, data={"generated_text": out})
 
@@ -616,8 +618,11 @@ def route_image_text_to_text(
             ]
             out = pipe(text=messages, max_new_tokens=ex.max_new_tokens, return_full_text=False)
         else:
-            text = None if spec.name == "image-to-text" else prompt
-            out = pipe(images=image, text=text, max_new_tokens=ex.max_new_tokens)
+            # transformers 5 requires text with an image: captioners (BLIP, GIT) get "".
+            text = "" if spec.name == "image-to-text" else prompt
+            out = pipe(
+                images=image, text=text, max_new_tokens=ex.max_new_tokens, return_full_text=False
+            )
     generated = out[0]["generated_text"] if out else ""
     if isinstance(generated, list):
         generated = generated[-1].get("content", "")

@@ -204,6 +204,36 @@ def test_visual_question_answering_answer_without_the_question(
     assert out.text and not out.text.startswith(question)
 
 
+@pytest.mark.parametrize(
+    ("task", "args", "prompt"),
+    [
+        ("image-to-text", {"image": "photo.png"}, "Describe this image."),
+        (
+            "visual-question-answering",
+            {"image": "photo.png", "question": "what is the cat"},
+            "what is the cat",
+        ),
+    ],
+)
+def test_image_text_to_text_chat_template_path(
+    executor: LocalExecutor,
+    ws: Workspace,
+    tiny_llava: Path,
+    task: str,
+    args: dict[str, str],
+    prompt: str,
+):
+    out = _run(executor, task, tiny_llava, args, ws)
+    (record,) = out.data
+    # the route sent one user message with the image and the prompt through the chat template
+    (message,) = record["input_text"]
+    assert message["role"] == "user"
+    assert [part["type"] for part in message["content"]] == ["image", "text"]
+    assert message["content"][1]["text"] == prompt
+    assert out.text and out.text == record["generated_text"].strip()
+    assert "assistant :" not in out.text and prompt not in out.text
+
+
 # ---- audio -----------------------------------------------------------------------------------
 
 

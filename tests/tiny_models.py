@@ -20,6 +20,7 @@ __all__ = [
     "tiny_git_captioner",
     "tiny_glpn_depth",
     "tiny_image_classifier",
+    "tiny_llava",
     "tiny_qa_bert",
     "tiny_segformer",
     "tiny_sentence_transformer",
@@ -552,6 +553,72 @@ def build_git_captioner(root: Path) -> Path:
     return folder
 
 
+VLM_CHAT_TEMPLATE = (
+    "{% for m in messages %}{{ m['role'] }} : {% if m['content'] is string %}{{ m['content'] }}"
+    "{% else %}{% for c in m['content'] %}{% if c['type'] == 'image' %}<image> "
+    "{% else %}{{ c['text'] }} {% endif %}{% endfor %}{% endif %}{% endfor %}"
+    "{% if add_generation_prompt %}assistant : {% endif %}"
+)
+"""A minimal multimodal chat template: ``<image>`` where an image part is."""
+
+
+def build_llava(root: Path) -> Path:
+    """A 1-layer LLaVA (CLIP vision tower + Llama) whose processor has a chat template.
+
+    This is the chat path of the ``image-text-to-text`` route (modern VLMs).
+    """
+    folder = root / "tiny-llava"
+    if _done(folder):
+        return folder
+    from transformers import LlavaConfig, LlavaForConditionalGeneration, LlavaProcessor
+    from transformers.models.clip import CLIPImageProcessorPil
+
+    _seed()
+    tokenizer = _bert_tokenizer(model_input_names=["input_ids", "attention_mask"])
+    tokenizer.add_special_tokens({"additional_special_tokens": ["<image>"]})
+    config = LlavaConfig(
+        vision_config={
+            "model_type": "clip_vision_model",
+            "hidden_size": 16,
+            "intermediate_size": 32,
+            "num_hidden_layers": 1,
+            "num_attention_heads": 2,
+            "image_size": 32,
+            "patch_size": 8,
+            "projection_dim": 16,
+        },
+        text_config={
+            "model_type": "llama",
+            "vocab_size": len(tokenizer),
+            "hidden_size": 16,
+            "intermediate_size": 32,
+            "num_hidden_layers": 1,
+            "num_attention_heads": 2,
+            "num_key_value_heads": 2,
+            "max_position_embeddings": 128,
+            "bos_token_id": 2,
+            "eos_token_id": 3,
+            "pad_token_id": 0,
+        },
+        image_token_index=tokenizer.convert_tokens_to_ids("<image>"),
+        vision_feature_layer=-1,
+        vision_feature_select_strategy="default",
+    )
+    LlavaForConditionalGeneration(config).save_pretrained(folder)
+    processor = CLIPImageProcessorPil(
+        size={"shortest_edge": 32}, crop_size={"height": 32, "width": 32}
+    )
+    LlavaProcessor(
+        image_processor=processor,
+        tokenizer=tokenizer,
+        patch_size=8,
+        vision_feature_select_strategy="default",
+        chat_template=VLM_CHAT_TEMPLATE,
+        num_additional_image_tokens=1,  # the CLIP CLS token
+    ).save_pretrained(folder)
+    return folder
+
+
 def build_vits(root: Path) -> Path:
     """A 1-layer VITS text-to-speech model with a character vocab (no phonemizer)."""
     folder = root / "tiny-vits"
@@ -701,6 +768,11 @@ def tiny_vits(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_text_to_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_text_to_video(_root(tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def tiny_llava(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_llava(_root(tmp_path_factory))
 
 
 def describe(folder: Path) -> str:

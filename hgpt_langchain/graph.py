@@ -191,7 +191,9 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         history = [m for m in messages if not (m is messages[-1] and m.content == request)]
         ws = _workspace(stages, state, config)
         inputs = [ws.import_file(f) for f in state.get("files") or []]
-        available = inputs + list(state.get("artifacts") or [])
+        # Oldest first, newest last: the planner binds "it" to the most recent file, and a file
+        # passed with this request is newer than what earlier turns produced.
+        available = list(state.get("artifacts") or []) + inputs
         update: dict[str, Any] = {
             "request": request,
             "messages": new_messages,

@@ -29,7 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog  # noqa: E402
 from hgpt_langchain.index import _BM25, ModelIndex, Ranking  # noqa: E402
 
-RAW_CARDS = Path("/work/shared/data/jarvis/hugginggpt/p0_models.jsonl")
+# Raw model cards (for the "full card" recipe of --compare): the shared data beside the repo.
+RAW_CARDS = Path(__file__).resolve().parents[2] / "shared/data/jarvis/hugginggpt/p0_models.jsonl"
 
 
 def read_queries(path: Path) -> list[dict]:

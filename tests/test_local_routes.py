@@ -271,9 +271,19 @@ def test_text_to_video_writes_frames(
 ):
     out = _run(executor, "text-to-video", tiny_text_to_video, {"text": "a cat"}, ws)
     (path,) = out.files
-    if path.endswith(".mp4"):  # imageio-ffmpeg or OpenCV installed
-        assert Path(path).read_bytes()[4:8] == b"ftyp"
-    else:  # no video encoder in this environment: animated GIF fallback
-        assert path.endswith(".gif")
-        with Image.open(path) as gif:
-            assert gif.n_frames > 1 and gif.size == (32, 32)
+    # The local extra installs imageio-ffmpeg, so videos are real MP4 files.
+    assert path.endswith(".mp4") and Path(path).read_bytes()[4:8] == b"ftyp"
+
+
+def test_video_falls_back_to_an_animated_gif_without_an_encoder(ws: Workspace, monkeypatch):
+    import diffusers.utils.import_utils as iu
+
+    from hgpt_langchain.execution.convert import save_video
+
+    monkeypatch.setattr(iu, "is_imageio_available", lambda: False)
+    monkeypatch.setattr(iu, "is_opencv_available", lambda: False)
+    frames = [Image.new("RGB", (32, 32), (i * 60, 0, 0)) for i in range(3)]
+    path = save_video(frames, ws, "clip")
+    assert path.endswith(".gif")
+    with Image.open(path) as gif:
+        assert gif.n_frames == 3 and gif.size == (32, 32)

@@ -16,21 +16,3 @@ def emit(obj: dict) -> None:
     """Print the benchmark result as one JSON object."""
     json.dump(obj, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
-
-
-class CountingSelector:
-    """Picks one fixed model per task type without retrieval (isolates LLM-call counting)."""
-
-    def select(self, plan, request):
-        from hgpt_langchain.state import Candidate, ModelChoice
-
-        return {
-            t.id: ModelChoice(
-                task_id=t.id,
-                task=t.task,
-                model=f"org/{t.task}",
-                candidates=[Candidate(id=f"org/{t.task}", score=1.0)],
-                reason="fixed",
-            )
-            for t in plan.tasks
-        }

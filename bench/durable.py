@@ -25,12 +25,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import CountingSelector, emit  # noqa: E402
+from _common import emit  # noqa: E402
 
 from hgpt_langchain import build_graph  # noqa: E402
 from hgpt_langchain.checkpoint import checkpoint_serializer, sqlite_checkpointer  # noqa: E402
 from hgpt_langchain.execution.context import current_task_id  # noqa: E402
 from hgpt_langchain.execution.sleep import SleepExecutor  # noqa: E402
+from hgpt_langchain.selection import StaticSelector  # noqa: E402
 
 
 class Stop(BaseException):
@@ -80,7 +81,7 @@ def main() -> None:
         root = str(Path(tmp) / "runs")
 
         def graph_with(saver, executor=None):
-            return build_graph(planner=plan, selector=CountingSelector(),
+            return build_graph(planner=plan, selector=StaticSelector(lambda t: f"org/{t.task}"),
                                executor=executor or SleepExecutor(durations=task_s),
                                checkpointer=saver, workspace_root=root, max_concurrency=n)
 

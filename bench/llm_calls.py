@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from _common import CountingSelector, emit
+from _common import emit
 
 TASK_CYCLE = [
     ("text-to-image", "text", "a lighthouse at dusk"),
@@ -47,6 +47,7 @@ def run(sizes: list[int]) -> dict:
 
     from hgpt_langchain.execution.sleep import SleepExecutor
     from hgpt_langchain.graph import build_graph
+    from hgpt_langchain.selection import StaticSelector
     from tests.fake_chat import ScriptedChatModel
 
     rows = []
@@ -54,7 +55,11 @@ def run(sizes: list[int]) -> dict:
         plan_json = json.dumps(chain_plan(n))
         answer = "Here is what the models found. " * 8
         llm = ScriptedChatModel([plan_json, answer])
-        graph = build_graph(llm, selector=CountingSelector(), executor=SleepExecutor(durations=0.0))
+        graph = build_graph(
+            llm,
+            selector=StaticSelector(lambda t: f"org/{t.task}"),
+            executor=SleepExecutor(durations=0.0),
+        )
         graph.invoke({"request": f"Run a {n}-step pipeline starting from a lighthouse picture."})
         prompt_tokens = sum(count_tokens_approximately(p) for p in llm.prompts)
         rows.append(

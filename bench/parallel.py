@@ -30,7 +30,8 @@ from typing import Annotated, Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import emit  # noqa: E402
 
-from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task  # noqa: E402
+from hgpt_langchain.selection import StaticSelector  # noqa: E402
+from hgpt_langchain.state import Plan, Task  # noqa: E402
 
 POOL_CONFIG: dict[str, Any] = {}
 """Extra invoke config; ``--pool N`` sets LangGraph's thread pool size (``max_concurrency``)."""
@@ -70,35 +71,14 @@ def wave_makespan(plan: Plan, durations: dict[int, float]) -> float:
     return sum(per_level.values())
 
 
-class FixedPlanner:
-    def __init__(self, plan: Plan):
-        self._plan = plan
-
-    def plan(self, request: str, files: Any = (), history: Any = ()) -> Plan:
-        return self._plan.model_copy(deep=True)
-
-
-class FixedSelector:
-    def select(self, plan: Plan, request: str) -> dict[int, ModelChoice]:
-        return {
-            t.id: ModelChoice(
-                task_id=t.id,
-                task=t.task,
-                model="sleep",
-                candidates=[Candidate(id="sleep", score=1.0)],
-            )
-            for t in plan.tasks
-        }
-
-
 def run_graph(plan: Plan, durations: dict[int, float], width: int, root: str) -> float:
     from hgpt_langchain.execution import SleepExecutor
     from hgpt_langchain.graph import build_graph
 
     executor = SleepExecutor(durations)
     graph = build_graph(
-        planner=FixedPlanner(plan),
-        selector=FixedSelector(),
+        planner=plan,  # a fixed plan (StaticPlanner)
+        selector=StaticSelector("sleep"),
         executor=executor,
         responder="template",
         max_concurrency=max(width, 1),

@@ -33,24 +33,7 @@ from typing import Any
 
 from hgpt_langchain.graph import build_graph
 from hgpt_langchain.llm import resolve_llm
-from hgpt_langchain.state import Candidate, ModelChoice, Plan
-
-
-class DryRunSelector:
-    """Chooses the placeholder model ``dry-run/<task>`` for every task (no catalog needed)."""
-
-    def select(self, plan: Plan, request: str) -> dict[int, ModelChoice]:
-        """Return one placeholder choice per task."""
-        return {
-            t.id: ModelChoice(
-                task_id=t.id,
-                task=t.task,
-                model=f"dry-run/{t.task}",
-                candidates=[Candidate(id=f"dry-run/{t.task}", score=1.0, available=True)],
-                reason="dry run: no model is executed",
-            )
-            for t in plan.tasks
-        }
+from hgpt_langchain.selection import StaticSelector
 
 
 def _fixed_plan() -> Any:
@@ -84,7 +67,9 @@ def make_graph(*, approve_plan: bool = False, name: str = "hugginggpt") -> Any:
         from hgpt_langchain.execution.sleep import SleepExecutor
 
         seconds = float(os.environ.get("HGPT_STUDIO_DRY_RUN_SECONDS", "0.2"))
-        kwargs["selector"] = DryRunSelector()
+        kwargs["selector"] = StaticSelector(
+            lambda t: f"dry-run/{t.task}", reason="dry run: no model is executed"
+        )
         kwargs["executor"] = SleepExecutor(durations=seconds, name="dry-run")
     return build_graph(resolve_llm(), approve_plan=approve_plan, name=name, **kwargs)
 

@@ -29,3 +29,11 @@ def _no_provider_keys(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.
         "HGPT_CHECKPOINT_DB", str(tmp_path_factory.mktemp("ckpt") / "checkpoints.sqlite")
     )
     monkeypatch.setenv("HGPT_WORKSPACE_DIR", str(tmp_path_factory.mktemp("runs")))
+
+
+@pytest.fixture
+def photo(tmp_path):
+    """A user's input file (its bytes are never decoded by the stand-in executors)."""
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8fakejpeg")
+    return str(path)

@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import threading
 
-from hgpt_langchain.state import Candidate, ModelChoice, Plan
+from hgpt_langchain.selection import StaticSelector
 from hgpt_langchain.types import ExecutionOutput
 
 
-class FirstModelSelector:
+def FirstModelSelector() -> StaticSelector:  # noqa: N802 - reads like the class it was
     """Picks ``<task>-model-a`` with ``<task>-model-b`` as fallback, no retrieval."""
-
-    def select(self, plan: Plan, request: str) -> dict[int, ModelChoice]:
-        return {
-            t.id: ModelChoice(
-                task_id=t.id,
-                task=t.task,
-                model=f"{t.task}-model-a",
-                candidates=[
-                    Candidate(id=f"{t.task}-model-a", score=0.9),
-                    Candidate(id=f"{t.task}-model-b", score=0.8),
-                ],
-                reason="best match",
-            )
-            for t in plan.tasks
-        }
+    return StaticSelector(lambda t: [f"{t.task}-model-a", f"{t.task}-model-b"], reason="best match")
 
 
 class EchoExecutor:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Command
 
@@ -15,13 +14,6 @@ PLAN = {
         {"id": 1, "task": "text-to-speech", "dep": [0], "args": {"text": "<resource>-0"}},
     ]
 }
-
-
-@pytest.fixture
-def photo(tmp_path):
-    path = tmp_path / "photo.jpg"
-    path.write_bytes(b"\xff\xd8fakejpeg")
-    return str(path)
 
 
 def paused(tmp_path, photo, thread="t1"):

@@ -1,6 +1,5 @@
 """The four-stage graph end to end with a scripted LLM: plan, select, execute, respond."""
 
-import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 
 from hgpt_langchain import build_graph
@@ -8,13 +7,6 @@ from hgpt_langchain.graph import build_report
 from tests import plans
 from tests.fake_chat import ScriptedChatModel
 from tests.helpers import EchoExecutor, FirstModelSelector
-
-
-@pytest.fixture
-def photo(tmp_path):
-    path = tmp_path / "photo.jpg"
-    path.write_bytes(b"\xff\xd8fakejpeg")
-    return str(path)
 
 
 def make(llm, executor=None, **kw):

@@ -39,13 +39,6 @@ class TestHuggingGPTToolStandard(ToolsUnitTests):
         return {"request": "Describe photo.jpg", "files": ["photo.jpg"]}
 
 
-@pytest.fixture
-def photo(tmp_path):
-    path = tmp_path / "photo.jpg"
-    path.write_bytes(b"\xff\xd8fakejpeg")
-    return str(path)
-
-
 def make_tool(tmp_path, executor=None, **kw):
     executor = executor or EchoExecutor()
     tool = HuggingGPTTool(

@@ -27,13 +27,6 @@ PLAN = {
 }
 
 
-@pytest.fixture
-def photo(tmp_path):
-    path = tmp_path / "photo.jpg"
-    path.write_bytes(b"\xff\xd8fakejpeg")
-    return str(path)
-
-
 def hgpt(tmp_path, executor=None, **kw):
     return build_graph(planner=PLAN, selector=FirstModelSelector(),
                        executor=executor or EchoExecutor(),

@@ -56,8 +56,13 @@ def original_selection_prompt_tokens(catalog, plan: dict) -> int:
     for task in plan["tasks"]:
         models = sorted(catalog.by_task(task["task"]), key=lambda e: -e.downloads)[:5]
         listing = [
-            {"id": m.id, "inference endpoint": ["local"], "likes": m.likes,
-             "description": m.description[:100], "tags": m.tags[:5]}
+            {
+                "id": m.id,
+                "inference endpoint": ["local"],
+                "likes": m.likes,
+                "description": m.description[:100],
+                "tags": m.tags[:5],
+            }
             for m in models
         ]
         prompt = (

@@ -42,12 +42,19 @@ def make_plan(n: int) -> dict:
     """Task 0 feeds tasks 1..n-2 (a fan), which all feed the last task."""
     tasks = [{"id": 0, "task": "text-generation", "dep": [], "args": {"text": "start"}}]
     for i in range(1, n - 1):
-        tasks.append({"id": i, "task": "text-generation", "dep": [0],
-                      "args": {"text": "<resource>-0"}})
+        tasks.append(
+            {"id": i, "task": "text-generation", "dep": [0], "args": {"text": "<resource>-0"}}
+        )
     last = n - 1
     joined = " ".join(f"<resource>-{i}" for i in range(1, n - 1)) or "<resource>-0"
-    tasks.append({"id": last, "task": "text-generation", "dep": list(range(1, n - 1)) or [0],
-                  "args": {"text": joined}})
+    tasks.append(
+        {
+            "id": last,
+            "task": "text-generation",
+            "dep": list(range(1, n - 1)) or [0],
+            "args": {"text": joined},
+        }
+    )
     return {"tasks": tasks}
 
 
@@ -81,14 +88,22 @@ def main() -> None:
         root = str(Path(tmp) / "runs")
 
         def graph_with(saver, executor=None):
-            return build_graph(planner=plan, selector=StaticSelector(lambda t: f"org/{t.task}"),
-                               executor=executor or SleepExecutor(durations=task_s),
-                               checkpointer=saver, workspace_root=root, max_concurrency=n)
+            return build_graph(
+                planner=plan,
+                selector=StaticSelector(lambda t: f"org/{t.task}"),
+                executor=executor or SleepExecutor(durations=task_s),
+                checkpointer=saver,
+                workspace_root=root,
+                max_concurrency=n,
+            )
 
         times: dict[str, list[float]] = {"none": [], "memory": [], "sqlite": []}
         with sqlite_checkpointer(Path(tmp) / "cp.sqlite") as sqlite_saver:
-            savers = {"none": None, "memory": InMemorySaver(serde=checkpoint_serializer()),
-                      "sqlite": sqlite_saver}
+            savers = {
+                "none": None,
+                "memory": InMemorySaver(serde=checkpoint_serializer()),
+                "sqlite": sqlite_saver,
+            }
             graphs = {name: graph_with(saver) for name, saver in savers.items()}
             for i in range(runs + 1):  # the first round warms up
                 for name, graph in graphs.items():
@@ -111,21 +126,24 @@ def main() -> None:
 
     run_s = {k: round(statistics.median(v), 4) for k, v in times.items()}
     from_scratch = run_s["sqlite"]
-    emit({
-        "tasks": n,
-        "task_s": task_s,
-        "runs": runs,
-        "run_s": run_s,
-        "overhead_ms": {k: round((run_s[k] - run_s["none"]) * 1000, 1)
-                        for k in ("memory", "sqlite")},
-        "resume": {
-            "tasks_rerun": len(rerun),
-            "rerun_ids": rerun,
-            "resume_s": round(resume_s, 4),
-            "from_scratch_s": from_scratch,
-            "saved_s": round(from_scratch - resume_s, 4),
-        },
-    })
+    emit(
+        {
+            "tasks": n,
+            "task_s": task_s,
+            "runs": runs,
+            "run_s": run_s,
+            "overhead_ms": {
+                k: round((run_s[k] - run_s["none"]) * 1000, 1) for k in ("memory", "sqlite")
+            },
+            "resume": {
+                "tasks_rerun": len(rerun),
+                "rerun_ids": rerun,
+                "resume_s": round(resume_s, 4),
+                "from_scratch_s": from_scratch,
+                "saved_s": round(from_scratch - resume_s, 4),
+            },
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -51,8 +51,11 @@ def test_accept_runs_the_plan(tmp_path, photo):
 
 def test_edited_plan_replaces_the_proposed_one(tmp_path, photo):
     graph, executor, config, _ = paused(tmp_path, photo)
-    edited = {"tasks": [{"id": 0, "task": "image-classification", "dep": [],
-                         "args": {"image": "photo.jpg"}}]}
+    edited = {
+        "tasks": [
+            {"id": 0, "task": "image-classification", "dep": [], "args": {"image": "photo.jpg"}}
+        ]
+    }
     out = graph.invoke(Command(resume=edited), config)
     assert [c[0] for c in executor.calls] == ["image-classification"]
     report = out["report"]

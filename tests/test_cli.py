@@ -114,8 +114,17 @@ def test_run_json_with_a_configured_model_prints_the_whole_report(
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"jpg")
     llm = scripted_llm(plans.CHAIN, plans.ANSWER)
-    code = main(["run", "Describe photo.jpg and read it aloud", "-f", str(photo),
-                 "--llm", "openai:gpt-4o-mini", "--json"])
+    code = main(
+        [
+            "run",
+            "Describe photo.jpg and read it aloud",
+            "-f",
+            str(photo),
+            "--llm",
+            "openai:gpt-4o-mini",
+            "--json",
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0 and llm.calls == 2
     report = json.loads(out)

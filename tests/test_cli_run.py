@@ -104,20 +104,50 @@ def test_live_display_redraws_one_line_per_task_in_place():
     screen = io.StringIO()
     progress = Progress(screen, live=True)
     events = [
-        {"event": "stage", "stage": "plan", "status": "done", "planner": "static",
-         "tasks": [{"id": 0, "task": "text-to-image", "dep": [], "args": {}},
-                   {"id": 1, "task": "image-to-text", "dep": [0], "args": {}}]},
-        {"event": "stage", "stage": "select", "status": "done",
-         "choices": {0: "m/draw", 1: "m/caption"}},
+        {
+            "event": "stage",
+            "stage": "plan",
+            "status": "done",
+            "planner": "static",
+            "tasks": [
+                {"id": 0, "task": "text-to-image", "dep": [], "args": {}},
+                {"id": 1, "task": "image-to-text", "dep": [0], "args": {}},
+            ],
+        },
+        {
+            "event": "stage",
+            "stage": "select",
+            "status": "done",
+            "choices": {0: "m/draw", 1: "m/caption"},
+        },
         {"event": "stage", "stage": "execute", "status": "start"},
         {"event": "task_start", "task_id": 0, "task": "text-to-image", "model": "m/draw"},
-        {"event": "task_end", "task_id": 0, "task": "text-to-image", "model": "m/draw",
-         "status": "ok", "seconds": 1.25},
+        {
+            "event": "task_end",
+            "task_id": 0,
+            "task": "text-to-image",
+            "model": "m/draw",
+            "status": "ok",
+            "seconds": 1.25,
+        },
         {"event": "task_start", "task_id": 1, "task": "image-to-text", "model": "m/caption"},
-        {"event": "task_attempt_failed", "task_id": 1, "task": "image-to-text",
-         "model": "m/caption", "error": "503", "transient": True},
-        {"event": "task_end", "task_id": 1, "task": "image-to-text", "model": "m/other",
-         "status": "failed", "seconds": 2.0, "error": "m/other: broken"},
+        {
+            "event": "task_attempt_failed",
+            "task_id": 1,
+            "task": "image-to-text",
+            "model": "m/caption",
+            "error": "503",
+            "transient": True,
+        },
+        {
+            "event": "task_end",
+            "task_id": 1,
+            "task": "image-to-text",
+            "model": "m/other",
+            "status": "failed",
+            "seconds": 2.0,
+            "error": "m/other: broken",
+        },
         {"event": "stage", "stage": "execute", "status": "done"},
         {"event": "stage", "stage": "respond", "status": "start"},
     ]
@@ -142,8 +172,11 @@ def test_approve_accept_runs_the_plan(cli, monkeypatch, capsys):
 
 
 def test_approve_edit_with_inline_json_runs_the_edited_plan(cli, monkeypatch, capsys):
-    edited = {"tasks": [{"id": 0, "task": "text-to-image", "dep": [],
-                         "args": {"text": "a blue lighthouse"}}]}
+    edited = {
+        "tasks": [
+            {"id": 0, "task": "text-to-image", "dep": [], "args": {"text": "a blue lighthouse"}}
+        ]
+    }
     stdin(monkeypatch, "e\n" + json.dumps(edited) + "\n")
     assert main(["run", "draw a lighthouse", "--approve", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -179,8 +212,7 @@ def test_invalid_edited_plan_is_refused_and_asked_again():
 
 def test_interrupted_run_resumes_without_redoing_finished_tasks(cli, capsys):
     cli["executor"] = Recorder(interrupt_on=2)
-    code = main(["run", "draw, describe, read aloud", "--max-concurrency", "2",
-                 "--timeout", "30"])
+    code = main(["run", "draw, describe, read aloud", "--max-concurrency", "2", "--timeout", "30"])
     err = capsys.readouterr().err
     assert code == 130 and cli["executor"].task_ids == [0, 1, 2]
     run_id = run_id_of(err)
@@ -222,9 +254,18 @@ def test_resume_of_a_run_left_at_the_approval_prompt_asks_again(cli, monkeypatch
 def test_thread_turns_see_earlier_outputs(cli, monkeypatch, capsys):
     cli["plan"] = None
     draw = json.dumps({"tasks": [PLAN["tasks"][0]]})
-    grey = json.dumps({"tasks": [{"id": 0, "task": "image-to-image", "dep": [],
-                                  "args": {"image": "task-text-to-image.png",
-                                           "text": "make it black and white"}}]})
+    grey = json.dumps(
+        {
+            "tasks": [
+                {
+                    "id": 0,
+                    "task": "image-to-image",
+                    "dep": [],
+                    "args": {"image": "task-text-to-image.png", "text": "make it black and white"},
+                }
+            ]
+        }
+    )
     llm = ScriptedChatModel([draw, "Here it is.", grey, "Now in grey."])
     monkeypatch.setattr("hgpt_langchain.llm.resolve_llm", lambda spec=None: llm)
     assert main(["run", "draw a lighthouse", "--thread", "chat", "--llm", "x:y"]) == 0

@@ -150,7 +150,11 @@ def test_run_of_a_killed_process_resumes_in_a_new_one(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
     proc = subprocess.run(
         [sys.executable, str(script), str(db), str(log), str(tmp_path / "runs")],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=90,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
     )
     assert proc.returncode == 17, proc.stderr[-2000:]
     assert log.read_text().split() == ["0", "1", "2"]
@@ -167,13 +171,21 @@ def test_run_of_a_killed_process_resumes_in_a_new_one(tmp_path):
 
 def test_serializer_round_trips_state_models_and_refuses_other_classes():
     serde = checkpoint_serializer()
-    choice = ModelChoice(task_id=1, task="image-to-text", model="m",
-                         candidates=[Candidate(id="m", score=0.5, available=True)], reason="r")
+    choice = ModelChoice(
+        task_id=1,
+        task="image-to-text",
+        model="m",
+        candidates=[Candidate(id="m", score=0.5, available=True)],
+        reason="r",
+    )
     values = {
         "plan": Plan(tasks=[Task(id=1, task="image-to-text", args={"image": "a.png"})]),
         "choices": {1: choice},
-        "results": {1: TaskResult(task_id=1, task="image-to-text", status="ok", output="x",
-                                  data={"labels": [1, 2]})},
+        "results": {
+            1: TaskResult(
+                task_id=1, task="image-to-text", status="ok", output="x", data={"labels": [1, 2]}
+            )
+        },
     }
     back = serde.loads_typed(serde.dumps_typed(values))
     assert back == values and isinstance(back["choices"][1].candidates[0], Candidate)

@@ -140,11 +140,14 @@ def test_catalog_file_feeds_the_default_retrieval_selector(photo, tmp_path, monk
     ]
     catalog.write_text("\n".join(json.dumps(r) for r in rows))
     llm = ScriptedChatModel([plans.CHAIN, "ok"])
-    graph = build_graph(llm, catalog=str(catalog), executor=EchoExecutor(),
-                        workspace_root=str(tmp_path / "runs"))
+    graph = build_graph(
+        llm, catalog=str(catalog), executor=EchoExecutor(), workspace_root=str(tmp_path / "runs")
+    )
     report = graph.invoke({"request": "Describe photo.jpg and read it", "files": [photo]})["report"]
     choices = {c["task"]: c for c in report["choices"]}
     assert choices["image-to-text"]["model"] == "me/captioner"
     assert {c["id"] for c in choices["text-to-speech"]["candidates"]} == {
-        "me/speaker", "me/other-speaker"}
+        "me/speaker",
+        "me/other-speaker",
+    }
     assert choices["text-to-speech"]["reason"]

@@ -75,10 +75,22 @@ def test_tool_call_returns_answer_as_content_and_report_as_artifact(tmp_path, ph
 
 def test_each_call_gets_its_own_workspace(tmp_path, photo):
     tool, _ = make_tool(tmp_path)
-    first = tool.invoke({"type": "tool_call", "id": "a", "name": tool.name,
-                         "args": {"request": "Describe photo.jpg", "files": [photo]}})
-    second = tool.invoke({"type": "tool_call", "id": "b", "name": tool.name,
-                          "args": {"request": "Describe photo.jpg", "files": [photo]}})
+    first = tool.invoke(
+        {
+            "type": "tool_call",
+            "id": "a",
+            "name": tool.name,
+            "args": {"request": "Describe photo.jpg", "files": [photo]},
+        }
+    )
+    second = tool.invoke(
+        {
+            "type": "tool_call",
+            "id": "b",
+            "name": tool.name,
+            "args": {"request": "Describe photo.jpg", "files": [photo]},
+        }
+    )
     assert first.artifact["workspace"] != second.artifact["workspace"]
 
 
@@ -91,8 +103,14 @@ def test_plain_invoke_returns_only_the_answer(tmp_path, photo):
 def test_async_call_runs_the_graph(tmp_path, photo):
     tool, executor = make_tool(tmp_path)
     msg = asyncio.run(
-        tool.ainvoke({"type": "tool_call", "id": "c", "name": tool.name,
-                      "args": {"request": "Describe photo.jpg", "files": [photo]}})
+        tool.ainvoke(
+            {
+                "type": "tool_call",
+                "id": "c",
+                "name": tool.name,
+                "args": {"request": "Describe photo.jpg", "files": [photo]},
+            }
+        )
     )
     assert msg.artifact["results"][0]["status"] == "ok" and len(executor.calls) == 1
 
@@ -103,8 +121,13 @@ def test_files_outside_allowed_dirs_are_refused_with_a_message(tmp_path):
     secret = tmp_path / "secret.jpg"
     secret.write_bytes(b"x")
     executor = EchoExecutor()
-    tool = HuggingGPTTool(planner=CAPTION_PLAN, selector=FirstModelSelector(), executor=executor,
-                          workspace_root=str(tmp_path / "runs"), allowed_dirs=[str(inside)])
+    tool = HuggingGPTTool(
+        planner=CAPTION_PLAN,
+        selector=FirstModelSelector(),
+        executor=executor,
+        workspace_root=str(tmp_path / "runs"),
+        allowed_dirs=[str(inside)],
+    )
     out = tool.invoke({"request": "Describe secret.jpg", "files": [str(secret)]})
     assert "outside the folders this tool may read" in out
     traversal = str(inside / ".." / "secret.jpg")
@@ -116,11 +139,21 @@ def test_files_outside_allowed_dirs_are_refused_with_a_message(tmp_path):
 
 def test_tool_over_a_compiled_graph_with_a_scripted_llm(tmp_path, photo):
     llm = ScriptedChatModel([plans.SINGLE, plans.ANSWER])
-    graph = build_graph(llm, selector=FirstModelSelector(), executor=EchoExecutor(),
-                        workspace_root=str(tmp_path / "runs"))
+    graph = build_graph(
+        llm,
+        selector=FirstModelSelector(),
+        executor=EchoExecutor(),
+        workspace_root=str(tmp_path / "runs"),
+    )
     tool = HuggingGPTTool(graph=graph, name="vision", allowed_dirs=[str(tmp_path)])
-    msg = tool.invoke({"type": "tool_call", "id": "d", "name": "vision",
-                       "args": {"request": "Describe photo.jpg", "files": [photo]}})
+    msg = tool.invoke(
+        {
+            "type": "tool_call",
+            "id": "d",
+            "name": "vision",
+            "args": {"request": "Describe photo.jpg", "files": [photo]},
+        }
+    )
     assert msg.content == plans.ANSWER and msg.artifact["llm_calls"] == 2 and llm.calls == 2
 
 
@@ -144,8 +177,14 @@ def test_agent_calls_the_tool_and_answers_from_it(tmp_path, photo):
     tool, executor = make_tool(tmp_path)
     call = AIMessage(
         content="",
-        tool_calls=[{"name": "hugginggpt", "id": "call_7", "type": "tool_call",
-                     "args": {"request": "Describe photo.jpg", "files": [photo]}}],
+        tool_calls=[
+            {
+                "name": "hugginggpt",
+                "id": "call_7",
+                "type": "tool_call",
+                "args": {"request": "Describe photo.jpg", "files": [photo]},
+            }
+        ],
     )
     model = ScriptedChatModel([call, "It is a photo; see the caption above."])
     agent = create_agent(model, tools=[tool])

@@ -15,7 +15,10 @@ from hgpt_langchain.planning.jsonish import extract_json
         ('{"ok": true, "x": null}', {"ok": True, "x": None}),
         ('{"text": "braces { and ] inside strings"}', {"text": "braces { and ] inside strings"}),
         # truncated output (max tokens): closed and parsed
-        ('{"tasks": [{"id": 0, "args": {"text": "abc', {"tasks": [{"id": 0, "args": {"text": "abc"}}]}),
+        (
+            '{"tasks": [{"id": 0, "args": {"text": "abc',
+            {"tasks": [{"id": 0, "args": {"text": "abc"}}]},
+        ),
         # a bracketed note before the plan is skipped in favour of the object
         ('see [1] below: {"tasks": []}', {"tasks": []}),
     ],

@@ -18,27 +18,53 @@ from tests.fake_chat import ScriptedChatModel
 from tests.helpers import FirstModelSelector
 
 DRAW = json.dumps(
-    {"tasks": [{"id": 0, "task": "text-to-image", "dep": [],
-                "args": {"text": "a lighthouse at dusk"}}]}
+    {
+        "tasks": [
+            {"id": 0, "task": "text-to-image", "dep": [], "args": {"text": "a lighthouse at dusk"}}
+        ]
+    }
 )
 BLACK_AND_WHITE = json.dumps(
-    {"tasks": [{"id": 0, "task": "image-to-image", "dep": [],
-                "args": {"image": "task-0.png", "text": "make it black and white"}}]}
+    {
+        "tasks": [
+            {
+                "id": 0,
+                "task": "image-to-image",
+                "dep": [],
+                "args": {"image": "task-0.png", "text": "make it black and white"},
+            }
+        ]
+    }
 )
 CAPTION_BOTH = json.dumps(
-    {"tasks": [
-        {"id": 0, "task": "image-to-text", "dep": [], "args": {"image": "task-0.png"}},
-        {"id": 1, "task": "image-to-text", "dep": [], "args": {"image": "turn2-task-0.png"}},
-    ]}
+    {
+        "tasks": [
+            {"id": 0, "task": "image-to-text", "dep": [], "args": {"image": "task-0.png"}},
+            {"id": 1, "task": "image-to-text", "dep": [], "args": {"image": "turn2-task-0.png"}},
+        ]
+    }
 )
 
 
 def test_second_turn_edits_the_image_of_the_first(tmp_path):
-    llm = ScriptedChatModel([DRAW, "Here is your lighthouse.", BLACK_AND_WHITE, "Done: grey now.",
-                             CAPTION_BOTH, "Two captions."])
+    llm = ScriptedChatModel(
+        [
+            DRAW,
+            "Here is your lighthouse.",
+            BLACK_AND_WHITE,
+            "Done: grey now.",
+            CAPTION_BOTH,
+            "Two captions.",
+        ]
+    )
     executor = SleepExecutor(durations=0.0)
-    graph = build_graph(llm, selector=FirstModelSelector(), executor=executor,
-                        checkpointer=InMemorySaver(), workspace_root=str(tmp_path / "runs"))
+    graph = build_graph(
+        llm,
+        selector=FirstModelSelector(),
+        executor=executor,
+        checkpointer=InMemorySaver(),
+        workspace_root=str(tmp_path / "runs"),
+    )
     config = {"configurable": {"thread_id": "chat-1"}}
 
     first = graph.invoke({"request": "Draw a lighthouse at dusk"}, config)
@@ -68,8 +94,10 @@ def test_second_turn_edits_the_image_of_the_first(tmp_path):
     # the conversation holds both turns
     messages = second["messages"]
     assert [m.content for m in messages] == [
-        "Draw a lighthouse at dusk", "Here is your lighthouse.",
-        "now make it black and white", "Done: grey now.",
+        "Draw a lighthouse at dusk",
+        "Here is your lighthouse.",
+        "now make it black and white",
+        "Done: grey now.",
     ]
 
     # a third turn sees both images, the latest last
@@ -80,10 +108,16 @@ def test_second_turn_edits_the_image_of_the_first(tmp_path):
 
 def test_threads_do_not_share_files(tmp_path):
     llm = ScriptedChatModel([DRAW, "ok", '{"tasks": []}', "Which image?"])
-    graph = build_graph(llm, selector=FirstModelSelector(), executor=SleepExecutor(durations=0.0),
-                        checkpointer=InMemorySaver(), workspace_root=str(tmp_path / "runs"))
+    graph = build_graph(
+        llm,
+        selector=FirstModelSelector(),
+        executor=SleepExecutor(durations=0.0),
+        checkpointer=InMemorySaver(),
+        workspace_root=str(tmp_path / "runs"),
+    )
     graph.invoke({"request": "Draw a lighthouse"}, {"configurable": {"thread_id": "a"}})
-    other = graph.invoke({"request": "now make it black and white"},
-                         {"configurable": {"thread_id": "b"}})
+    other = graph.invoke(
+        {"request": "now make it black and white"}, {"configurable": {"thread_id": "b"}}
+    )
     assert "Files:" not in llm.prompts[2][-1].content
     assert other["report"]["workspace"].endswith("/b")

@@ -26,8 +26,11 @@ def test_quickstart_notebook_executes_offline(tmp_path, monkeypatch):
     )
     client.execute()  # raises CellExecutionError with the cell's traceback on any failure
 
-    text = {i: "".join(o.get("text", "") for o in c.outputs if o.output_type == "stream")
-            for i, c in enumerate(nb.cells) if c.cell_type == "code"}
+    text = {
+        i: "".join(o.get("text", "") for o in c.outputs if o.output_type == "stream")
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+    }
     everything = "\n".join(text.values())
     # the stages ran for real: plan, retrieval choices, execution, answer
     assert "0 image-to-text {'image': 'photo.jpg'}" in everything

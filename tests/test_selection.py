@@ -162,12 +162,24 @@ def test_llm_selector_skips_the_call_when_nothing_to_choose():
 
 def test_models_of_libraries_the_executors_cannot_load_are_demoted_not_dropped(tmp_path):
     text = "Text-to-speech model that reads English text aloud with a natural voice."
-    catalog = Catalog([
-        CatalogEntry(id="org/fairseq-tts", task="text-to-speech", description=text,
-                     library="fairseq", downloads=90_000),
-        CatalogEntry(id="org/transformers-tts", task="text-to-speech", description=text,
-                     library="transformers", downloads=1_000),
-    ])
+    catalog = Catalog(
+        [
+            CatalogEntry(
+                id="org/fairseq-tts",
+                task="text-to-speech",
+                description=text,
+                library="fairseq",
+                downloads=90_000,
+            ),
+            CatalogEntry(
+                id="org/transformers-tts",
+                task="text-to-speech",
+                description=text,
+                library="transformers",
+                downloads=1_000,
+            ),
+        ]
+    )
     index = ModelIndex(catalog, embeddings=BagOfWords(), cache_dir=tmp_path)
     selector = RetrievalSelector(index=index)
     plan = Plan(tasks=[Task(id=0, task="text-to-speech", args={"text": "hello"})])

@@ -20,8 +20,12 @@ DAG = {
 
 def make(tmp_path, **kw):
     executor = SleepExecutor(durations={"0": 0.05, "1": 0.05, "2": 0.4, "3": 0.02}, **kw)
-    graph = build_graph(planner=DAG, selector=FirstModelSelector(), executor=executor,
-                        workspace_root=str(tmp_path / "runs"))
+    graph = build_graph(
+        planner=DAG,
+        selector=FirstModelSelector(),
+        executor=executor,
+        workspace_root=str(tmp_path / "runs"),
+    )
     return graph, executor
 
 
@@ -35,10 +39,14 @@ def check_events(chunks):
     custom = [c for mode, c in chunks if mode == "custom"]
     stages = [(e["stage"], e["status"]) for e in custom if e.get("event") == "stage"]
     assert stages == [
-        ("plan", "start"), ("plan", "done"),
-        ("select", "start"), ("select", "done"),
-        ("execute", "start"), ("execute", "done"),
-        ("respond", "start"), ("respond", "done"),
+        ("plan", "start"),
+        ("plan", "done"),
+        ("select", "start"),
+        ("select", "done"),
+        ("execute", "start"),
+        ("execute", "done"),
+        ("respond", "start"),
+        ("respond", "done"),
     ]
     plan_done = next(e for e in custom if e.get("stage") == "plan" and e["status"] == "done")
     assert [t["id"] for t in plan_done["tasks"]] == [0, 1, 2, 3]
@@ -64,8 +72,9 @@ def check_events(chunks):
 
 def test_stage_and_task_events_are_streamed_in_order(tmp_path):
     graph, executor = make(tmp_path)
-    chunks = list(graph.stream({"request": "draw, detect, depth, caption"},
-                               stream_mode=["updates", "custom"]))
+    chunks = list(
+        graph.stream({"request": "draw, detect, depth, caption"}, stream_mode=["updates", "custom"])
+    )
     check_events(chunks)
     assert len(executor.calls) == 4
 
@@ -81,8 +90,11 @@ def test_async_streaming_gives_the_same_events(tmp_path):
 
 def test_failed_and_skipped_tasks_are_streamed_with_their_status(tmp_path):
     graph, _ = make(tmp_path, fail=[1])
-    custom = [c for mode, c in graph.stream({"request": "x"}, stream_mode=["custom", "values"])
-              if mode == "custom"]
+    custom = [
+        c
+        for mode, c in graph.stream({"request": "x"}, stream_mode=["custom", "values"])
+        if mode == "custom"
+    ]
     ends = {e["task_id"]: e for e in custom if e.get("event") == "task_end"}
     assert ends[1]["status"] == "failed" and "simulated" in ends[1]["error"]
     assert ends[3]["status"] == "skipped" and ends[2]["status"] == "ok"

@@ -37,12 +37,17 @@ def _git_status() -> set[str] | None:
         return None
     out = subprocess.run(
         ["git", "status", "--porcelain", "--ignored", "--untracked-files=all"],
-        cwd=REPO, capture_output=True, text=True, timeout=30,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     return {
-        line for line in out.stdout.splitlines()
+        line
+        for line in out.stdout.splitlines()
         # bytecode caches and sources other engineers may be writing concurrently
-        if "__pycache__" not in line and ".pytest_cache" not in line
+        if "__pycache__" not in line
+        and ".pytest_cache" not in line
         and not line[3:].startswith(("hgpt_langchain/", "tests/", "bench/", "docs/"))
     }
 
@@ -76,25 +81,41 @@ def server(tmp_path):
     log = (site / "server.log").open("w")
     langgraph = Path(sys.executable).parent / "langgraph"
     proc = subprocess.Popen(
-        [str(langgraph), "dev", "--no-browser", "--no-reload", "--port", str(port),
-         "--host", "127.0.0.1"],
-        cwd=site, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            str(langgraph),
+            "dev",
+            "--no-browser",
+            "--no-reload",
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+        ],
+        cwd=site,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + READY_TIMEOUT
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"langgraph dev exited with {proc.returncode}:\n"
-                            + (site / "server.log").read_text()[-3000:])
+                pytest.fail(
+                    f"langgraph dev exited with {proc.returncode}:\n"
+                    + (site / "server.log").read_text()[-3000:]
+                )
             try:
                 if httpx.get(f"{url}/ok", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail("langgraph dev was not ready in time:\n"
-                            + (site / "server.log").read_text()[-3000:])
+                pytest.fail(
+                    "langgraph dev was not ready in time:\n"
+                    + (site / "server.log").read_text()[-3000:]
+                )
             time.sleep(0.3)
         yield url, site, before
     finally:
@@ -112,36 +133,45 @@ def test_langgraph_dev_serves_and_runs_the_graphs(server):
     url, site, before = server
     client = get_sync_client(url=url, timeout=30)
     assert {a["graph_id"] for a in client.assistants.search()} >= {
-        "hugginggpt", "hugginggpt_approval"}
+        "hugginggpt",
+        "hugginggpt_approval",
+    }
 
     # a run through the HTTP API, streaming the per-task events
     thread = client.threads.create()
     events = [
-        part.data for part in client.runs.stream(
-            thread["thread_id"], "hugginggpt",
+        part.data
+        for part in client.runs.stream(
+            thread["thread_id"],
+            "hugginggpt",
             input={"request": "Draw a lighthouse at dusk and describe it"},
             stream_mode=["custom"],
-        ) if part.event == "custom"
+        )
+        if part.event == "custom"
     ]
     ends = [e for e in events if e.get("event") == "task_end"]
     assert sorted(e["task_id"] for e in ends) == [0, 1]
     state = client.threads.get_state(thread["thread_id"])["values"]
     report = state["report"]
     assert [r["status"] for r in report["results"]] == ["ok", "ok"]
-    assert [c["model"] for c in report["choices"]] == ["dry-run/text-to-image",
-                                                       "dry-run/image-to-text"]
+    assert [c["model"] for c in report["choices"]] == [
+        "dry-run/text-to-image",
+        "dry-run/image-to-text",
+    ]
     assert "image-to-text by dry-run/image-to-text" in state["answer"]
     # the workspace is the server's thread, under the temporary site
     assert report["workspace"] == str(site / "runs" / thread["thread_id"])
 
     # plan approval: the run stops with the plan, Command(resume=...) continues it
     thread = client.threads.create()
-    paused = client.runs.wait(thread["thread_id"], "hugginggpt_approval",
-                              input={"request": "Draw a lighthouse"})
+    paused = client.runs.wait(
+        thread["thread_id"], "hugginggpt_approval", input={"request": "Draw a lighthouse"}
+    )
     (intr,) = paused["__interrupt__"]
     assert [t["task"] for t in intr["value"]["plan"]["tasks"]] == ["text-to-image", "image-to-text"]
-    done = client.runs.wait(thread["thread_id"], "hugginggpt_approval",
-                            command={"resume": "accept"})
+    done = client.runs.wait(
+        thread["thread_id"], "hugginggpt_approval", command={"resume": "accept"}
+    )
     assert [r["status"] for r in done["report"]["results"]] == ["ok", "ok"]
 
     # nothing was written into the repository

@@ -28,9 +28,13 @@ PLAN = {
 
 
 def hgpt(tmp_path, executor=None, **kw):
-    return build_graph(planner=PLAN, selector=FirstModelSelector(),
-                       executor=executor or EchoExecutor(),
-                       workspace_root=str(tmp_path / "runs"), **kw)
+    return build_graph(
+        planner=PLAN,
+        selector=FirstModelSelector(),
+        executor=executor or EchoExecutor(),
+        workspace_root=str(tmp_path / "runs"),
+        **kw,
+    )
 
 
 class Parent(TypedDict, total=False):
@@ -63,18 +67,26 @@ def build_parent(sub, checkpointer=None):
 def test_compiled_graph_as_a_node_shares_keys_without_duplicates(tmp_path, photo):
     executor = EchoExecutor()
     parent = build_parent(hgpt(tmp_path, executor))
-    out = parent.invoke({
-        "messages": [HumanMessage("hi"), AIMessage("hello"),
-                     HumanMessage("Describe photo.jpg and read it aloud")],
-        "files": [photo],
-        "log": ["start"],
-    })
+    out = parent.invoke(
+        {
+            "messages": [
+                HumanMessage("hi"),
+                AIMessage("hello"),
+                HumanMessage("Describe photo.jpg and read it aloud"),
+            ],
+            "files": [photo],
+            "log": ["start"],
+        }
+    )
     # the parent's own keys went through their reducers once
     assert out["log"] == ["start", "before", "after"]
     assert out["files"] == [photo]
     # the conversation: each earlier message once, plus the answer
     assert [m.content for m in out["messages"][:3]] == [
-        "hi", "hello", "Describe photo.jpg and read it aloud"]
+        "hi",
+        "hello",
+        "Describe photo.jpg and read it aloud",
+    ]
     assert len(out["messages"]) == 4 and isinstance(out["messages"][-1], AIMessage)
     assert out["messages"][-1].content.startswith("Answer:")
     # the report arrived; the subgraph's internal keys did not leak into the parent
@@ -93,15 +105,24 @@ class Chat(TypedDict, total=False):
 
 def test_wrapper_node_maps_other_keys_and_appends_one_message(tmp_path, photo):
     executor = EchoExecutor()
-    node = hugginggpt_node(hgpt(tmp_path, executor), messages_key="chat", request_key=None,
-                           files_key="attachments", report_key="hgpt", answer_key="answer_text")
+    node = hugginggpt_node(
+        hgpt(tmp_path, executor),
+        messages_key="chat",
+        request_key=None,
+        files_key="attachments",
+        report_key="hgpt",
+        answer_key="answer_text",
+    )
     builder = StateGraph(Chat)
     builder.add_node("hugginggpt", node)
     builder.add_edge(START, "hugginggpt")
     builder.add_edge("hugginggpt", END)
     parent = builder.compile()
-    history = [HumanMessage("hello"), AIMessage("hi there"),
-               HumanMessage("Describe photo.jpg and read it aloud")]
+    history = [
+        HumanMessage("hello"),
+        AIMessage("hi there"),
+        HumanMessage("Describe photo.jpg and read it aloud"),
+    ]
     out = parent.invoke({"chat": history, "attachments": [photo]})
     assert [m.content for m in out["chat"][:3]] == [m.content for m in history]
     assert len(out["chat"]) == 4
@@ -114,14 +135,19 @@ def test_wrapper_node_maps_other_keys_and_appends_one_message(tmp_path, photo):
 
 
 def test_wrapper_node_async_and_built_from_kwargs(tmp_path, photo):
-    node = hugginggpt_node(planner=PLAN, selector=FirstModelSelector(), executor=EchoExecutor(),
-                           workspace_root=str(tmp_path / "runs"))
+    node = hugginggpt_node(
+        planner=PLAN,
+        selector=FirstModelSelector(),
+        executor=EchoExecutor(),
+        workspace_root=str(tmp_path / "runs"),
+    )
     builder = StateGraph(Parent)
     builder.add_node("hugginggpt", node)
     builder.add_edge(START, "hugginggpt")
     parent = builder.compile()
-    out = asyncio.run(parent.ainvoke({"messages": [HumanMessage("Describe photo.jpg")],
-                                      "files": [photo]}))
+    out = asyncio.run(
+        parent.ainvoke({"messages": [HumanMessage("Describe photo.jpg")], "files": [photo]})
+    )
     assert [r["status"] for r in out["report"]["results"]] == ["ok", "ok"]
     assert len(out["messages"]) == 2
 
@@ -131,7 +157,8 @@ def test_task_events_stream_through_the_parent(tmp_path, photo):
     events = []
     for namespace, mode, chunk in parent.stream(
         {"messages": [HumanMessage("Describe photo.jpg")], "files": [photo]},
-        stream_mode=["custom", "updates"], subgraphs=True,
+        stream_mode=["custom", "updates"],
+        subgraphs=True,
     ):
         if mode == "custom":
             events.append((namespace, chunk))
@@ -144,8 +171,9 @@ def test_plan_approval_interrupt_surfaces_in_the_parent(tmp_path, photo):
     executor = EchoExecutor()
     parent = build_parent(hgpt(tmp_path, executor, approve_plan=True), checkpointer=InMemorySaver())
     config = {"configurable": {"thread_id": "p1"}}
-    out = parent.invoke({"messages": [HumanMessage("Describe photo.jpg")], "files": [photo]},
-                        config)
+    out = parent.invoke(
+        {"messages": [HumanMessage("Describe photo.jpg")], "files": [photo]}, config
+    )
     (intr,) = out["__interrupt__"]
     assert [t["task"] for t in intr.value["plan"]["tasks"]] == ["image-to-text", "text-to-speech"]
     assert executor.calls == []

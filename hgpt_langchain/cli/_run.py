@@ -55,14 +55,19 @@ def _common(p: argparse.ArgumentParser, *, request_optional: bool = False) -> No
     else:
         p.add_argument("request", help="what you want done, in plain language")
     p.add_argument(
-        "--file", "-f", action="append", default=[], metavar="PATH",
+        "--file",
+        "-f",
+        action="append",
+        default=[],
+        metavar="PATH",
         help="an input file (image, audio, video, document); repeatable",
     )
     p.add_argument(
         "--llm", metavar="SPEC", help="chat model, e.g. openai:gpt-4o-mini (or HGPT_LLM)"
     )
     p.add_argument(
-        "--planner", choices=["auto", "llm", "offline"],
+        "--planner",
+        choices=["auto", "llm", "offline"],
         help="planner (default: llm when one is configured, else offline)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -80,7 +85,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(run, request_optional=True)
     run.add_argument("--catalog", metavar="FILE", help="model catalog JSONL (default: shipped)")
     run.add_argument(
-        "--execution", choices=["auto", "local", "remote"],
+        "--execution",
+        choices=["auto", "local", "remote"],
         help="where models run (default: HGPT_EXECUTION or auto)",
     )
     run.add_argument("--selector", choices=["retrieval", "llm"], help="default: retrieval")
@@ -91,18 +97,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--max-concurrency", type=int, help="tasks run at once (default: 4)")
     run.add_argument("--timeout", type=float, help="seconds per task (default: 300)")
     run.add_argument(
-        "--approve", action="store_true", default=None,
+        "--approve",
+        action="store_true",
+        default=None,
         help="show the plan and ask to accept, edit or cancel it before running",
     )
     run.add_argument(
-        "--thread", metavar="ID",
+        "--thread",
+        metavar="ID",
         help="conversation thread: later requests see earlier turns and their files",
     )
     run.add_argument(
         "--resume", metavar="RUN_ID", help="finish an interrupted run (no request needed)"
     )
     run.add_argument(
-        "--no-checkpoint", action="store_true",
+        "--no-checkpoint",
+        action="store_true",
         help="keep no checkpoint (the run cannot be resumed)",
     )
     run.set_defaults(func=cmd_run)
@@ -208,8 +218,12 @@ class Progress:
             self._set(tid, task=event.get("task"), model=model, status=status)
         elif kind == "task_end":
             self._set(
-                tid, task=event.get("task"), model=model, status=event.get("status"),
-                seconds=event.get("seconds"), error=event.get("error"),
+                tid,
+                task=event.get("task"),
+                model=model,
+                status=event.get("status"),
+                seconds=event.get("seconds"),
+                error=event.get("error"),
             )
         elif kind in ("task_retry", "task_fallback"):
             self._set(tid, task=event.get("task"), model=model, status=kind.removeprefix("task_"))
@@ -338,8 +352,12 @@ def ask_approval(
         if answer not in ("e", "edit"):
             print(f"Please answer a, e or c (got {line.strip()!r}).", file=out)
             continue
-        print("Edited plan (JSON on one line, or the path of a JSON file): ", end="", file=out,
-              flush=True)
+        print(
+            "Edited plan (JSON on one line, or the path of a JSON file): ",
+            end="",
+            file=out,
+            flush=True,
+        )
         text = read()
         try:
             edited = _read_plan(text)
@@ -421,7 +439,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             "own request (use --thread ID to ask something new in the same conversation)."
         )
     if not args.resume and not args.request:
-        raise ConfigurationError("Say what you want done: hgpt run \"...\" (or --resume RUN_ID).")
+        raise ConfigurationError('Say what you want done: hgpt run "..." (or --resume RUN_ID).')
     if args.resume and args.thread and args.resume != args.thread:
         raise ConfigurationError("--resume and --thread name different runs; give one of them.")
     if args.no_checkpoint and (args.resume or args.thread):

@@ -625,9 +625,10 @@ class ModelIndex:
                 bm25_file = target / "bm25.npz"
                 if bm25_file.is_file():
                     self._bm25 = _BM25.load(bm25_file)
-                else:  # persisted without BM25: build it now and add it
+                else:  # persisted without BM25: build it now (and add it, unless read-only)
                     self._bm25 = _BM25.build(self._texts())
-                    self._bm25.save(bm25_file)
+                    if target.parent != SHIPPED_INDEX_DIR:
+                        self._bm25.save(bm25_file)
         except (OSError, ValueError, KeyError) as err:
             logger.warning("Ignoring unreadable index at %s (%s); rebuilding.", target, err)
             return False

@@ -185,3 +185,12 @@ def test_shipped_catalog_index_is_shipped_current_and_used_on_a_fresh_install(tm
     assert index.built is False, "the shipped index must be loaded, not rebuilt"
     hits = index.search("Transcribe the speech in interview.wav", k=1)
     assert hits[0].task == "automatic-speech-recognition"
+
+
+def test_loading_the_shipped_index_never_writes_into_the_package(tmp_path):
+    from hgpt_langchain.index import SHIPPED_INDEX_DIR
+
+    before = sorted(p.name for p in SHIPPED_INDEX_DIR.rglob("*"))
+    index = ModelIndex(load_catalog(), cache_dir=tmp_path / "fresh", ranking="task+bm25").prepare()
+    assert index.built is False and index.search("transcribe speech.wav", k=1)
+    assert sorted(p.name for p in SHIPPED_INDEX_DIR.rglob("*")) == before

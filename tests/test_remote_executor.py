@@ -328,3 +328,62 @@ def test_default_executor_reads_environment(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("HGPT_EXECUTION", "cloud")
     with pytest.raises(ConfigurationError, match="HGPT_EXECUTION"):
         default_executor()
+
+
+def test_hybrid_runs_small_hub_models_locally_by_their_listed_weight_size(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    """auto: a model not downloaded yet runs locally when its weights are small (Hub listing)."""
+    import httpx2
+    from huggingface_hub import constants as hf_constants
+    from huggingface_hub.utils import _http as hf_http
+
+    from hgpt_langchain.execution.policy import hub_model_size_mb
+
+    monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+    sizes = {
+        "acme/small": [("model.safetensors", 50 * 2**20), ("pytorch_model.bin", 50 * 2**20)],
+        "acme/large": [("model-1.safetensors", 3 * 2**30), ("model-2.safetensors", 2**30)],
+    }
+    asked = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        model = request.url.path.removeprefix("/api/models/")
+        asked.append(model)
+        if model not in sizes:
+            return httpx2.Response(404, json={"error": "Repository not found"})
+        siblings = [{"rfilename": n, "size": b} for n, b in sizes[model]]
+        siblings.append({"rfilename": "README.md", "size": 10})
+        return httpx2.Response(200, json={"id": model, "siblings": siblings})
+
+    hf_http.set_client_factory(lambda: httpx2.Client(transport=httpx2.MockTransport(handler)))
+    try:
+        assert hub_model_size_mb("acme/small") == pytest.approx(50.0)  # safetensors only
+        assert hub_model_size_mb("acme/large") == pytest.approx(4096.0)
+        assert hub_model_size_mb("acme/missing") is None
+
+        class Local:
+            name = "local"
+
+            def is_available(self, model):
+                return False
+
+        class Remote:
+            name = "remote"
+            configured = True
+
+        local, remote = Local(), Remote()
+        hybrid = HybridExecutor(local=local, remote=remote, policy="auto", max_local_mb=1500)
+        spec = TASKS["text-classification"]
+        asked.clear()
+        assert hybrid.plan_for(spec, "acme/small") == [local, remote]
+        assert hybrid.plan_for(spec, "acme/large") == [remote, local]
+        assert hybrid.plan_for(spec, "acme/small") == [local, remote]
+        assert asked == ["acme/small", "acme/large"], "sizes are looked up once per model"
+        # without remote inference nothing is looked up: local is the only way
+        remote.configured = False
+        asked.clear()
+        assert HybridExecutor(local=local, remote=remote).plan_for(spec, "acme/x")[0] is local
+        assert asked == []
+    finally:
+        hf_http.set_client_factory(hf_http.default_client_factory)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from hgpt_langchain.errors import ConfigurationError, ExecutionError, UnsupportedTaskError
@@ -27,6 +27,30 @@ Policy = Literal["auto", "local", "remote"]
 POLICIES: tuple[str, ...] = ("auto", "local", "remote")
 
 
+WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt")
+
+
+def hub_model_size_mb(model: str, *, token: str | None = None) -> float | None:
+    """Size of a Hub model's weights in MiB, from its file listing; ``None`` when unknown.
+
+    Unknown: offline (``HF_HUB_OFFLINE``), a local folder, no weight files, or any Hub error.
+    Only safetensors files count when the repository has them (the others are duplicates).
+    """
+    from huggingface_hub import HfApi, constants
+
+    if constants.HF_HUB_OFFLINE or os.path.isdir(model):
+        return None
+    try:
+        info = HfApi(token=token).model_info(model, files_metadata=True, timeout=10)
+    except Exception as err:  # noqa: BLE001 - any failure means "size unknown"
+        logger.info("Size of %s unknown: %s", model, err)
+        return None
+    files = [f for f in info.siblings or [] if f.rfilename.endswith(WEIGHT_SUFFIXES)]
+    safetensors = [f for f in files if f.rfilename.endswith(".safetensors")]
+    total = sum(f.size or 0 for f in (safetensors or files))
+    return total / 2**20 if total else None
+
+
 class HybridExecutor:
     """Runs each task locally or remotely, with fallback from one to the other.
 
@@ -39,6 +63,9 @@ class HybridExecutor:
         max_local_mb: In ``auto``, models known (``sizes``) to be at most this big run locally
             even when not downloaded yet.
         sizes: Known model sizes in MiB by model id (e.g. from the catalog).
+        size_lookup: Finds the size of a model not in ``sizes`` (default: the weight files
+            listed on the Hub, :func:`hub_model_size_mb`); asked only in ``auto`` when remote
+            inference is configured and the model is not on this machine. ``None``: never.
     """
 
     name = "hybrid"
@@ -52,6 +79,7 @@ class HybridExecutor:
         fallback: bool | None = None,
         max_local_mb: float = 1500.0,
         sizes: Mapping[str, float] | None = None,
+        size_lookup: Callable[[str], float | None] | None = hub_model_size_mb,
     ):
         if policy not in POLICIES:
             raise ConfigurationError(
@@ -62,7 +90,8 @@ class HybridExecutor:
         self.policy = policy
         self.fallback = (policy == "auto") if fallback is None else fallback
         self.max_local_mb = max_local_mb
-        self.sizes = dict(sizes or {})
+        self.sizes: dict[str, float | None] = dict(sizes or {})
+        self.size_lookup = size_lookup
 
     def _supports(self, executor: Executor, task: TaskSpec) -> bool:
         supports = getattr(executor, "supports", None)
@@ -75,6 +104,8 @@ class HybridExecutor:
         available = getattr(self.local, "is_available", None)
         if callable(available) and available(model):
             return True
+        if model not in self.sizes and self.size_lookup is not None:
+            self.sizes[model] = self.size_lookup(model)  # remembered, also when unknown
         size = self.sizes.get(model)
         return size is not None and size <= self.max_local_mb
 
@@ -84,7 +115,7 @@ class HybridExecutor:
             order = [self.local, self.remote]
         elif self.policy == "remote":
             order = [self.remote, self.local]
-        elif self._local_ready(model) or not self._remote_ready():
+        elif not self._remote_ready() or self._local_ready(model):
             order = [self.local, self.remote]
         else:
             order = [self.remote, self.local]

@@ -268,6 +268,19 @@ class LocalExecutor:
 
         return self.load(f"pipeline:{task}", model, loader)
 
+    def tokenizer_and_model(self, key: str, model: str, auto_class: str) -> Any:
+        """A cached ``(tokenizer, model)`` pair; ``auto_class`` names a transformers Auto class."""
+
+        def loader() -> Any:
+            import transformers
+
+            tok = transformers.AutoTokenizer.from_pretrained(model, **self._common_kwargs())
+            cls = getattr(transformers, auto_class)
+            mdl = cls.from_pretrained(model, **self._common_kwargs())
+            return (tok, mdl.to(self.device).eval())
+
+        return self.load(key, model, loader)
+
     def diffusers(self, kind: str, model: str) -> Any:
         """A cached diffusers pipeline: ``kind`` is text2image, image2image or video."""
 
@@ -386,15 +399,7 @@ def route_extractive_qa(
     ex: LocalExecutor, spec: TaskSpec, model: str, args: dict[str, str], ws: Workspace
 ) -> ExecutionOutput:
     """Extractive question answering with ``AutoModelForQuestionAnswering`` (best span)."""
-
-    def loader() -> Any:
-        from transformers import AutoModelForQuestionAnswering, AutoTokenizer
-
-        tok = AutoTokenizer.from_pretrained(model, **ex._common_kwargs())
-        mdl = AutoModelForQuestionAnswering.from_pretrained(model, **ex._common_kwargs())
-        return (tok, mdl.to(ex.device).eval())
-
-    entry = ex.load("extractive-qa", model, loader)
+    entry = ex.tokenizer_and_model("extractive-qa", model, "AutoModelForQuestionAnswering")
     tok, mdl = entry.value
     import torch
 
@@ -441,15 +446,7 @@ def route_seq2seq(
     Uses the model's ``task_specific_params`` prefixes (T5), ``forced_bos_token_id`` for
     many-to-many models (NLLB, M2M100, mBART) and the target language when given.
     """
-
-    def loader() -> Any:
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-
-        tok = AutoTokenizer.from_pretrained(model, **ex._common_kwargs())
-        mdl = AutoModelForSeq2SeqLM.from_pretrained(model, **ex._common_kwargs())
-        return (tok, mdl.to(ex.device).eval())
-
-    entry = ex.load("seq2seq", model, loader)
+    entry = ex.tokenizer_and_model("seq2seq", model, "AutoModelForSeq2SeqLM")
     tok, mdl = entry.value
     import torch
 

@@ -182,3 +182,17 @@ def test_reopened_workspace_keeps_imported_sources(tmp_path: Path):
     assert str(again.resolve(str(src))) == imported
     with pytest.raises(WorkspaceError):
         again.resolve("/etc/passwd")
+
+
+def test_dns_rebinding_to_a_private_address_is_caught_at_connection_time(
+    tmp_path: Path, server: str, monkeypatch: pytest.MonkeyPatch
+):
+    """The name looked public when checked, but the connection lands on a local address."""
+    import hgpt_langchain.execution.fetch as fetch
+
+    monkeypatch.setattr(fetch, "check_url", lambda url, allow_private=False: None)
+    with pytest.raises(WorkspaceError, match="connected to the private or local address"):
+        fetch.download(server + "/small.bin", tmp_path / "dl")
+    assert not (tmp_path / "dl").exists(), "nothing of the body was written"
+    # explicitly allowed: the same download works
+    assert fetch.download(server + "/small.bin", tmp_path / "ok", allow_private=True).is_file()

@@ -79,6 +79,22 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
             )
 
 
+def _check_peer(response: object, url: str) -> None:
+    """Refuse a body served from a private address: DNS may have changed since check_url.
+
+    The host is resolved once by :func:`check_url` and again when connecting; a name that
+    answers with a public address first and a private one next (DNS rebinding) is caught here,
+    before any byte of the body is read.
+    """
+    stream = getattr(response, "extensions", {}).get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if peer and _address_is_private(str(peer[0])):
+        raise WorkspaceError(
+            f"URL {url!r} connected to the private or local address {peer[0]}; fetching it is "
+            "refused. Pass allow_private_urls=True to the workspace if this is intended."
+        )
+
+
 def filename_from_url(url: str, content_type: str | None = None) -> str:
     """A safe file name for the body of ``url`` (its last path segment, or ``download``)."""
     name = unquote(Path(urlsplit(url).path).name) or "download"
@@ -129,6 +145,8 @@ def download(
                             raise WorkspaceError(f"Redirect without a location from {current!r}.")
                         current = urljoin(current, location)
                         continue
+                    if not allow_private:
+                        _check_peer(response, url)
                     if response.status_code >= 400:
                         raise WorkspaceError(
                             f"Downloading {url!r} failed with HTTP {response.status_code}."

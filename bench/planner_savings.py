@@ -65,15 +65,19 @@ def labelled(planner, records) -> dict:
         "llm_planning_calls_saved": n_conf,
         "llm_planning_calls_auto": n - n_conf,
         "llm_planning_calls_llm_only": n,
-        "confident": {k: conf_res.get(k) for k in ("n", "node_f1", "edge_f1", "exact_graph")}
-        | {"by_type": {t: v["n"] for t, v in conf_res["by_type"].items()}},
-        "not_confident": {k: rest_res.get(k) for k in ("n", "node_f1", "edge_f1", "exact_graph")}
-        | {"by_type": {t: v["n"] for t, v in rest_res["by_type"].items()}},
+        "confident": _subset(conf_res),
+        "not_confident": _subset(rest_res),
         "calibration": {
             k: {"n": len(v), "exact_nodes": round(sum(v) / len(v), 4)}
             for k, v in sorted(bins.items())
         },
     }
+
+
+def _subset(res: dict) -> dict:
+    """The headline scores of one subset and its count per request type."""
+    out = {k: res.get(k) for k in ("n", "node_f1", "edge_f1", "exact_graph")}
+    return out | {"by_type": {t: v["n"] for t, v in res["by_type"].items()}}
 
 
 def unlabelled(planner, path: Path, limit: int, exclude: set[str]) -> dict:

@@ -43,9 +43,9 @@ def _run(ex: LocalExecutor, task: str, model: Path, args: dict[str, str], ws: Wo
 # ---- text ------------------------------------------------------------------------------------
 
 
-def test_summarization_t5_uses_its_prefix(
-    executor: LocalExecutor, ws: Workspace, tiny_t5: Path, monkeypatch: pytest.MonkeyPatch
-):
+@pytest.fixture
+def t5_inputs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the T5 tokenizer is called on (what the model actually reads)."""
     from transformers import T5Tokenizer
 
     seen: list[str] = []
@@ -56,29 +56,25 @@ def test_summarization_t5_uses_its_prefix(
         return real(self, text, *args, **kwargs)
 
     monkeypatch.setattr(T5Tokenizer, "__call__", spy)
+    return seen
+
+
+def test_summarization_t5_uses_its_prefix(
+    executor: LocalExecutor, ws: Workspace, tiny_t5: Path, t5_inputs: list[str]
+):
     out = _run(executor, "summarization", tiny_t5, {"text": "the food was cold"}, ws)
     assert isinstance(out.text, str) and out.text
     assert out.data == {"generated_text": out.text}
-    assert seen == ["summarize: the food was cold"]  # task_specific_params prefix
+    assert t5_inputs == ["summarize: the food was cold"]  # task_specific_params prefix
 
 
 def test_translation_t5_gets_a_translate_prefix(
-    executor: LocalExecutor, ws: Workspace, tiny_t5: Path, monkeypatch: pytest.MonkeyPatch
+    executor: LocalExecutor, ws: Workspace, tiny_t5: Path, t5_inputs: list[str]
 ):
-    from transformers import T5Tokenizer
-
-    seen: list[str] = []
-    real = T5Tokenizer.__call__
-
-    def spy(self, text, *args, **kwargs):
-        seen.append(text)
-        return real(self, text, *args, **kwargs)
-
-    monkeypatch.setattr(T5Tokenizer, "__call__", spy)
     args = {"text": "the cat is warm", "target_language": "French"}
     out = _run(executor, "translation", tiny_t5, args, ws)
     assert out.text and out.data["generated_text"] == out.text
-    assert seen == ["translate English to French: the cat is warm"]
+    assert t5_inputs == ["translate English to French: the cat is warm"]
 
 
 def test_translation_forces_the_nllb_language_token(

@@ -131,7 +131,6 @@ class _Stages:
     workspace_root: str | None
     allow_urls: bool
     allow_private_urls: bool
-    approve_plan: bool
 
 
 def _emit(event: dict[str, Any]) -> None:
@@ -454,7 +453,6 @@ def build_graph(
         workspace_root=workspace_root,
         allow_urls=allow_urls,
         allow_private_urls=allow_private_urls,
-        approve_plan=approve_plan,
     )
     nodes = _make_nodes(stages)
     builder = StateGraph(HuggingGPTState, input_schema=InputState, output_schema=OutputState)

@@ -13,7 +13,10 @@ fresh ModelIndex over the same catalog loading the persisted index), ``index_mb`
 ``rss_mb`` (process resident memory after loading), ``query_p50_ms`` / ``query_p95_ms`` (one
 search with no task filter, query embedding included, TaskBench requests as queries),
 ``embed_p50_ms`` (the query embedding alone) and ``search_only_p50_ms`` (the search given the
-query vector). Timings depend on other load on the machine: report ``os.getloadavg()`` with them.
+query vector). ``query_backend`` names the backend that embedded the queries, and
+``embed_p50_ms_by_backend`` times the same queries on each query backend of the default
+embeddings in the same run (ONNX Runtime int8 / float32 vs torch). Timings depend on other load
+on the machine: report ``os.getloadavg()`` with them.
 
 Usage: python bench/retrieval_scale.py [--quick] [--sizes 10000 100000] [--queries N]
 """
@@ -172,7 +175,27 @@ def main() -> None:
             )
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    print(json.dumps({"rows": rows, "loadavg_1m": round(os.getloadavg()[0], 2)}))
+    by_backend = {}
+    for backend in ("onnx-int8", "onnx", "torch"):
+        other = SentenceTransformerEmbeddings(base.model_path, query_backend=backend)
+        other._model = base.model
+        other.encode_query("warm up")
+        times = []
+        for q in queries:
+            t0 = time.perf_counter()
+            other.encode_query(q)
+            times.append((time.perf_counter() - t0) * 1000)
+        by_backend[backend] = round(statistics.median(times), 2)
+    print(
+        json.dumps(
+            {
+                "rows": rows,
+                "query_backend": embeddings.query_backend_used,
+                "embed_p50_ms_by_backend": by_backend,
+                "loadavg_1m": round(os.getloadavg()[0], 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

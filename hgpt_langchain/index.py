@@ -410,14 +410,6 @@ class ModelIndex:
         prune_tasks: Without a task filter, on catalogs larger than ``prune_above`` rows, scan
             only the rows of this many best-matching task types.
         prune_above: Catalog size from which task pruning applies.
-        fast_query: Embed queries with bfloat16 autocast when the CPU supports it natively and
-            the embeddings are the sentence-transformers kind (about 2x faster, cosine to the
-            float32 vector > 0.9999).
-        query_threads: Torch intra-op threads of the calling thread while it embeds a query
-            (sentence-transformers embeddings with ``fast_query``), restored afterwards;
-            ``None`` leaves torch's setting. One thread embeds a short query in about 10-15
-            ms, and on a CPU shared with other busy processes two threads were measured up
-            to 50x slower (threads waiting for each other), so 1 is the default.
     """
 
     def __init__(
@@ -432,8 +424,6 @@ class ModelIndex:
         persist: bool = True,
         prune_tasks: int = 4,
         prune_above: int = 20_000,
-        fast_query: bool = True,
-        query_threads: int | None = 1,
     ):
         if recipe not in RECIPES:
             raise ConfigurationError(f"Unknown text recipe {recipe!r}; choose one of {RECIPES}.")
@@ -450,8 +440,6 @@ class ModelIndex:
         self.persist = persist
         self.prune_tasks = prune_tasks
         self.prune_above = prune_above
-        self.fast_query = fast_query
-        self.query_threads = query_threads
         self._lock = threading.Lock()
         self._ready = False
         self.load_seconds = 0.0
@@ -666,12 +654,14 @@ class ModelIndex:
         return pop.astype(np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        """Embed a query into a unit float32 vector."""
-        encode = getattr(self.embeddings, "encode", None)
-        if callable(encode):
-            fast = self.fast_query and _is_sentence_transformers(self.embeddings)
-            with _fast_context(fast, self.query_threads):
-                vector = np.asarray(encode([text]), dtype=np.float32)[0]
+        """Embed a query into a unit float32 vector.
+
+        Uses the embeddings' fast single-query path when they have one (see
+        :meth:`~hgpt_langchain.embeddings.SentenceTransformerEmbeddings.encode_query`).
+        """
+        encode_query = getattr(self.embeddings, "encode_query", None)
+        if callable(encode_query):
+            vector = np.asarray(encode_query(text), dtype=np.float32)
         else:
             vector = np.asarray(self.embeddings.embed_query(text), dtype=np.float32)
         return vector / max(float(np.linalg.norm(vector)), 1e-12)
@@ -860,68 +850,6 @@ def _store_search(
             except TypeError:
                 continue
     return []
-
-
-def _is_sentence_transformers(embeddings: Any) -> bool:
-    from hgpt_langchain.embeddings import SentenceTransformerEmbeddings
-
-    return isinstance(embeddings, SentenceTransformerEmbeddings)
-
-
-_BF16: bool | None = None
-
-
-def _bf16_native() -> bool:
-    """Whether torch runs bfloat16 matmuls natively on this CPU (AVX512-BF16 or AMX)."""
-    global _BF16
-    if _BF16 is None:
-        try:
-            import torch
-
-            _BF16 = bool(torch.backends.mkldnn.is_available()) and bool(
-                torch.ops.mkldnn._is_mkldnn_bf16_supported()
-            )
-            if _BF16:
-                flags = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-                _BF16 = "avx512_bf16" in flags or "amx_bf16" in flags
-        except Exception:  # noqa: BLE001 - no torch, or an old one
-            _BF16 = False
-    return _BF16
-
-
-class _fast_context:
-    """Query-embedding settings for sentence-transformers models, restored on exit.
-
-    ``bf16``: ``torch.autocast(cpu, bfloat16)`` when the CPU runs bfloat16 natively.
-    ``threads``: intra-op threads of the calling thread (``None``: unchanged).
-    """
-
-    def __init__(self, enabled: bool, threads: int | None = None):
-        self.bf16 = enabled and _bf16_native()
-        self.threads = threads if enabled else None
-        self._ctx: Any = None
-        self._prev_threads: int | None = None
-
-    def __enter__(self) -> None:
-        if not (self.bf16 or self.threads):
-            return
-        import torch
-
-        if self.threads:
-            self._prev_threads = torch.get_num_threads()
-            if self._prev_threads != self.threads:
-                torch.set_num_threads(self.threads)
-        if self.bf16:
-            self._ctx = torch.autocast("cpu", dtype=torch.bfloat16)
-            self._ctx.__enter__()
-
-    def __exit__(self, *exc: object) -> None:
-        if self._ctx is not None:
-            self._ctx.__exit__(*exc)
-        if self._prev_threads is not None and self._prev_threads != self.threads:
-            import torch
-
-            torch.set_num_threads(self._prev_threads)
 
 
 _DEFAULT_INDEXES: dict[tuple[int, str], ModelIndex] = {}

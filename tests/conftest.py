@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
@@ -10,6 +11,8 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("OMP_NUM_THREADS", "2")
+# Persisted indexes and the ONNX query encoder go to a per-session folder, not the user's cache.
+os.environ.setdefault("HGPT_CACHE_DIR", tempfile.mkdtemp(prefix="hgpt-test-cache-"))
 
 
 @pytest.fixture(autouse=True)

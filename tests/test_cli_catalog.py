@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import httpx2
 import pytest
@@ -156,9 +157,9 @@ CARDS = {
 }
 
 
-@pytest.fixture
-def replayed_hub(tmp_path, monkeypatch):
-    """The Hub's recorded answers, served by an httpx mock transport; no network."""
+def serve_hub(monkeypatch, tmp_path, listing: list[dict], cards: dict[str, str]) -> list:
+    """Answer huggingface_hub's requests from ``listing`` (``/api/models``) and ``cards``
+    (``README.md`` files) through an httpx mock transport; no network. Returns the request log."""
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     monkeypatch.setattr(hf_constants, "HF_HUB_CACHE", str(tmp_path / "hf" / "hub"))
     monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
@@ -167,13 +168,14 @@ def replayed_hub(tmp_path, monkeypatch):
     def handler(request: httpx2.Request) -> httpx2.Response:
         seen.append((request.method, request.url.path, dict(request.url.params)))
         if request.url.path == "/api/models":
-            return httpx2.Response(200, json=HUB_MODELS)
-        for model_id, card in CARDS.items():
+            limit = int(request.url.params.get("limit", len(listing)))
+            return httpx2.Response(200, json=listing[:limit])
+        for model_id, card in cards.items():
             if request.url.path == f"/{model_id}/resolve/main/README.md":
                 body = card.encode()
                 headers = {
                     "X-Repo-Commit": "a" * 40,
-                    "ETag": '"e1"',
+                    "ETag": f'"{abs(hash(model_id))}"',
                     "Content-Length": str(len(body)),
                 }
                 return httpx2.Response(
@@ -182,7 +184,13 @@ def replayed_hub(tmp_path, monkeypatch):
         return httpx2.Response(404, json={"error": "Entry not found"})
 
     hf_http.set_client_factory(lambda: httpx2.Client(transport=httpx2.MockTransport(handler)))
-    yield seen
+    return seen
+
+
+@pytest.fixture
+def replayed_hub(tmp_path, monkeypatch):
+    """Hand-written answers in the Hub's format (a card with badges and code, a missing card)."""
+    yield serve_hub(monkeypatch, tmp_path, HUB_MODELS, CARDS)
     hf_http.set_client_factory(hf_http.default_client_factory)
 
 
@@ -207,6 +215,40 @@ def test_catalog_sync_replays_hub_responses(replayed_hub, tmp_path, capsys):
     nocard = cat.get("acme/tts-nocard")
     assert nocard.task == "text-to-speech" and "speech" in nocard.description.lower()
     assert list((tmp_path / "hf" / "hub").glob("models--acme--tts-small/snapshots/*/README.md"))
+
+
+def test_sync_of_recorded_hub_data_gives_the_same_entries_as_the_shipped_catalog(
+    tmp_path, monkeypatch, capsys
+):
+    """Real Hub records (the ones the shipped catalog was built from), served as the Hub API
+    would: the sync path and the ``catalog build`` path must clean them into the same entries."""
+    recorded = json.loads((Path(__file__).parent / "data" / "hub_replay_tts.json").read_text())
+    try:
+        serve_hub(monkeypatch, tmp_path, recorded["listing"], recorded["cards"])
+        out = tmp_path / "tts.jsonl"
+        argv = ["catalog", "sync", "--task", "text-to-speech", "--limit", "3", "--out", str(out)]
+        assert main(argv) == 0
+    finally:
+        hf_http.set_client_factory(hf_http.default_client_factory)
+    assert "fetched 3 text-to-speech models" in capsys.readouterr().out
+    synced = load_catalog(out)
+    shipped = load_catalog()
+    assert len(synced) == 3
+    for entry in synced:
+        reference = shipped.get(entry.id)
+        assert reference is not None, entry.id
+        assert entry.description == reference.description
+        assert len(entry.description) > 60 and "```" not in entry.description
+        assert (entry.task, entry.likes, entry.downloads) == (
+            reference.task,
+            reference.likes,
+            reference.downloads,
+        )
+        assert (entry.license, entry.library, entry.tags) == (
+            reference.license,
+            reference.library,
+            reference.tags,
+        )
 
 
 def test_catalog_sync_offline_is_a_clear_error(tmp_path, capsys, monkeypatch):

@@ -10,7 +10,9 @@ shipped all-MiniLM-L6-v2) and ranks models for a query by a weighted sum of
   its card is vague;
 * ``popularity``: log-scaled downloads and likes;
 * ``bm25``: lexical overlap (optional, off by default);
-* ``modality``: the query names a file (``photo.jpg``, ``talk.wav``) the task can read.
+* ``modality``: the query names a file (``photo.jpg``, ``talk.wav``) the task can read, or the
+  task reads a kind of media the query neither names nor talks about ("the recording of a call"
+  talks about audio; "an audio version of this text" asks for audio, it does not give any).
 
 The default numpy store keeps a float32 matrix of unit vectors with rows grouped by task, so a task
 filter scans one contiguous slice. Without a filter on large catalogs it scores task prototypes
@@ -72,8 +74,8 @@ class Ranking:
     cue: float = 0.2
     """The query contains one of the task's registry cues (``TaskSpec.cues``)."""
     modality: float = 0.2
-    """+1 when the query names a file the task reads, -1 when the task's main input is a file
-    of a kind the query names none of."""
+    """+1 when the query names a file the task reads, -1 when the task's main input is a kind of
+    media the query neither names as a file nor talks about ("photos", "the recording")."""
     popularity: float = 0.05
     """Log-scaled downloads and likes, in [0, 1]."""
     bm25: float = 0.0
@@ -366,31 +368,59 @@ class _BM25:
         return cls(int(data["n"]), postings)
 
 
-def _query_modalities(query: str) -> set[str]:
-    """Modalities of files the query names (``photo.jpg`` -> image), plus plain words."""
-    found: set[str] = set()
+# Words that say a query is about a kind of media even when it names no file ("the audio of
+# a phone call", "pictures of houses"): they lift the penalty of tasks reading that kind.
+_MEDIA_WORDS: dict[str, re.Pattern[str]] = {
+    "image": re.compile(
+        r"\b(images?|photos?|photographs?|pictures?|pics?|screenshots?|scans?|scanned|"
+        r"x-rays?|drawings?|paintings?|sketch(es)?|documents?|invoices?|receipts?|forms?)\b"
+    ),
+    "audio": re.compile(
+        r"\b(audio|sounds?|recordings?|recorded|voices?|calls?|podcasts?|songs?|music|"
+        r"spoken|speech|speakers?|utterances?)\b"
+    ),
+    "video": re.compile(r"\b(videos?|footage|clips?|movies?|films?)\b"),
+}
+# ... unless the words name what to produce ("into speech", "an audio version of this text").
+_MEDIA_OUTPUT = re.compile(
+    r"\b(into|to|as)\s+(an?\s+|the\s+)?(spoken\s+|natural\s+)?"
+    r"(audio|speech|voice|sound|images?|pictures?|videos?)\b|\b(audio|image|video)\s+version\b|"
+    r"\b(creat|generat|produc|mak|render|synthesi[sz]|draw|paint)\w*\s+(me\s+)?"
+    r"(an?\s+|the\s+|some\s+)?(\w+\s+)?(audio|speech|voice|images?|pictures?|videos?)\b"
+)
+
+
+def _query_modalities(query: str) -> tuple[set[str], set[str]]:
+    """Kinds of media a query names as files, and kinds it names or talks about.
+
+    Returns ``(files, mentioned)``: ``photo.jpg`` puts image in both, the word "recording"
+    puts audio in ``mentioned`` only.
+    """
+    files: set[str] = set()
     lower = query.lower()
     for modality in ("image", "audio", "video"):
         exts = "|".join(e.lstrip(".") for e in FILE_EXTENSIONS[modality])
         if re.search(rf"\w\.({exts})\b", lower):
-            found.add(modality)
-    return found
+            files.add(modality)
+    talk = _MEDIA_OUTPUT.sub(" ", lower)
+    mentioned = files | {m for m, words in _MEDIA_WORDS.items() if words.search(talk)}
+    return files, mentioned
 
 
 def _concat(arrays: list[np.ndarray]) -> np.ndarray:
     return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
-def _modality_fit(spec: Any, mods: set[str]) -> float:
-    """How a task fits the files a query names (``photo.jpg`` names an image).
+def _modality_fit(spec: Any, files: set[str], mentioned: set[str]) -> float:
+    """How a task fits the media of a query.
 
-    +1 if the task reads a kind of file the query names; -1 if its main input is a file of a kind
-    the query names none of; 0 otherwise.
+    +1 if the task reads a kind of file the query names; -1 if its main input is a file of a
+    kind the query neither names nor talks about; 0 otherwise.
     """
     inputs = [a.modality for a in spec.args if a.resource]
-    if mods & set(inputs):
+    if files & set(inputs):
         return 1.0
-    if inputs and inputs[0] != "text":
+    if inputs and inputs[0] != "text" and inputs[0] not in mentioned:
         return -1.0
     return 0.0
 
@@ -693,9 +723,10 @@ class ModelIndex:
                 dtype=np.float32,
             )
         if w.modality:
-            mods = _query_modalities(query)
+            files, mentioned = _query_modalities(query)
             parts["modality"] = w.modality * np.array(
-                [_modality_fit(TASKS[t], mods) for t in self._proto_tasks], dtype=np.float32
+                [_modality_fit(TASKS[t], files, mentioned) for t in self._proto_tasks],
+                dtype=np.float32,
             )
         return parts
 

@@ -8,7 +8,8 @@ from langchain_core.vectorstores import InMemoryVectorStore
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog
 from hgpt_langchain.errors import ConfigurationError
-from hgpt_langchain.index import ModelIndex, Ranking, cache_root
+from hgpt_langchain.index import ModelIndex, Ranking, _modality_fit, _query_modalities, cache_root
+from hgpt_langchain.tasks import TASKS
 
 
 class BagOfWords(Embeddings):
@@ -70,6 +71,30 @@ def test_real_embeddings_rank_a_model_of_the_right_task_first(real_index, query,
     assert hits[0].score >= hits[1].score >= hits[2].score
     assert set(hits[0].parts) >= {"similarity", "task", "popularity"}
     assert hits[0].score == pytest.approx(sum(hits[0].parts.values()), abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("query", "files", "mentioned"),
+    [
+        ("Transcribe meeting.wav", {"audio"}, {"audio"}),
+        ("Turn the recording of our phone call into text", set(), {"audio"}),
+        ("Count the cars in these pictures of the street", set(), {"image"}),
+        ("I'd like an audio version of this paragraph", set(), set()),
+        ("Convert this text into speech", set(), set()),
+        ("Generate a picture of a red fox", set(), set()),
+        ("Summarize this article", set(), set()),
+    ],
+)
+def test_query_modalities_tell_media_talked_about_from_media_to_produce(query, files, mentioned):
+    assert _query_modalities(query) == (files, mentioned)
+
+
+def test_media_words_lift_the_missing_file_penalty_but_files_still_win():
+    asr = TASKS["automatic-speech-recognition"]
+    assert _modality_fit(asr, set(), set()) == -1.0  # reads audio, none in sight
+    assert _modality_fit(asr, set(), {"audio"}) == 0.0  # "the recording of our call"
+    assert _modality_fit(asr, {"audio"}, {"audio"}) == 1.0  # "meeting.wav"
+    assert _modality_fit(TASKS["text-to-speech"], set(), {"audio"}) == 0.0  # reads text
 
 
 def test_task_filter_exclude_and_unknown_task(real_index):

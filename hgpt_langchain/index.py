@@ -10,9 +10,10 @@ shipped all-MiniLM-L6-v2) and ranks models for a query by a weighted sum of
   its card is vague;
 * ``popularity``: log-scaled downloads and likes;
 * ``bm25``: lexical overlap (optional, off by default);
-* ``modality``: the query names a file (``photo.jpg``, ``talk.wav``) the task can read, or the
-  task reads a kind of media the query neither names nor talks about ("the recording of a call"
-  talks about audio; "an audio version of this text" asks for audio, it does not give any).
+* ``modality``: +1 when the task reads a kind of media the query gives, by naming a file
+  (``photo.jpg``) or talking about it ("the recording of a call"; "an audio version of this
+  text" asks for audio, it gives none); -1 when the task's main input is media the query does
+  not give, or when the query asks for text ("transcribe") and the task makes media.
 
 The default numpy store keeps a float32 matrix of unit vectors with rows grouped by task, so a task
 filter scans one contiguous slice. Without a filter on large catalogs it scores task prototypes
@@ -74,8 +75,9 @@ class Ranking:
     cue: float = 0.2
     """The query contains one of the task's registry cues (``TaskSpec.cues``)."""
     modality: float = 0.2
-    """+1 when the query names a file the task reads, -1 when the task's main input is a kind of
-    media the query neither names as a file nor talks about ("photos", "the recording")."""
+    """+1 when the task reads media the query gives (a file it names, or "the recording"), -1
+    when the task's main input is media the query does not give or the query asks for text
+    and the task makes media (see the module docstring)."""
     popularity: float = 0.05
     """Log-scaled downloads and likes, in [0, 1]."""
     bm25: float = 0.0
@@ -368,8 +370,8 @@ class _BM25:
         return cls(int(data["n"]), postings)
 
 
-# Words that say a query is about a kind of media even when it names no file ("the audio of
-# a phone call", "pictures of houses"): they lift the penalty of tasks reading that kind.
+# Words that say a query gives a kind of media even when it names no file ("the audio of a
+# phone call", "pictures of houses").
 _MEDIA_WORDS: dict[str, re.Pattern[str]] = {
     "image": re.compile(
         r"\b(images?|photos?|photographs?|pictures?|pics?|screenshots?|scans?|scanned|"
@@ -390,37 +392,50 @@ _MEDIA_OUTPUT = re.compile(
 )
 
 
-def _query_modalities(query: str) -> tuple[set[str], set[str]]:
-    """Kinds of media a query names as files, and kinds it names or talks about.
+_WANTS_TEXT = re.compile(
+    r"\b(transcri\w*|(speech|audio|voice)[- ]to[- ]text|(to|into)\s+(written\s+|plain\s+)?text)\b"
+)
 
-    Returns ``(files, mentioned)``: ``photo.jpg`` puts image in both, the word "recording"
-    puts audio in ``mentioned`` only.
-    """
-    files: set[str] = set()
+
+@dataclass(frozen=True)
+class _Media:
+    """What a query says about media (see :func:`_query_media`)."""
+
+    given: frozenset[str]
+    """Kinds it gives: files it names (``photo.jpg`` -> image) or media it talks about ("the
+    recording of a call" -> audio), not media it asks for ("an audio version of this text")."""
+    wants_text: bool
+    """It asks for text out of media ("transcribe", "speech to text")."""
+
+
+def _query_media(query: str) -> _Media:
     lower = query.lower()
+    given = set()
     for modality in ("image", "audio", "video"):
         exts = "|".join(e.lstrip(".") for e in FILE_EXTENSIONS[modality])
         if re.search(rf"\w\.({exts})\b", lower):
-            files.add(modality)
+            given.add(modality)
     talk = _MEDIA_OUTPUT.sub(" ", lower)
-    mentioned = files | {m for m, words in _MEDIA_WORDS.items() if words.search(talk)}
-    return files, mentioned
+    given |= {m for m, words in _MEDIA_WORDS.items() if words.search(talk)}
+    return _Media(frozenset(given), bool(_WANTS_TEXT.search(lower)))
 
 
 def _concat(arrays: list[np.ndarray]) -> np.ndarray:
     return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
-def _modality_fit(spec: Any, files: set[str], mentioned: set[str]) -> float:
+def _modality_fit(spec: Any, media: _Media) -> float:
     """How a task fits the media of a query.
 
-    +1 if the task reads a kind of file the query names; -1 if its main input is a file of a
-    kind the query neither names nor talks about; 0 otherwise.
+    +1 if the task reads a kind of media the query gives; -1 if its main input is media the
+    query does not give, or if the query asks for text and the task makes media; else 0.
     """
     inputs = [a.modality for a in spec.args if a.resource]
-    if files & set(inputs):
+    if media.given & set(inputs):
         return 1.0
-    if inputs and inputs[0] != "text" and inputs[0] not in mentioned:
+    if inputs and inputs[0] != "text":
+        return -1.0
+    if media.wants_text and spec.output != "text":
         return -1.0
     return 0.0
 
@@ -723,9 +738,9 @@ class ModelIndex:
                 dtype=np.float32,
             )
         if w.modality:
-            files, mentioned = _query_modalities(query)
+            media = _query_media(query)
             parts["modality"] = w.modality * np.array(
-                [_modality_fit(TASKS[t], files, mentioned) for t in self._proto_tasks],
+                [_modality_fit(TASKS[t], media) for t in self._proto_tasks],
                 dtype=np.float32,
             )
         return parts

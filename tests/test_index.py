@@ -8,7 +8,14 @@ from langchain_core.vectorstores import InMemoryVectorStore
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog
 from hgpt_langchain.errors import ConfigurationError
-from hgpt_langchain.index import ModelIndex, Ranking, _modality_fit, _query_modalities, cache_root
+from hgpt_langchain.index import (
+    ModelIndex,
+    Ranking,
+    _Media,
+    _modality_fit,
+    _query_media,
+    cache_root,
+)
 from hgpt_langchain.tasks import TASKS
 
 
@@ -74,27 +81,30 @@ def test_real_embeddings_rank_a_model_of_the_right_task_first(real_index, query,
 
 
 @pytest.mark.parametrize(
-    ("query", "files", "mentioned"),
+    ("query", "given", "wants_text"),
     [
-        ("Transcribe meeting.wav", {"audio"}, {"audio"}),
-        ("Turn the recording of our phone call into text", set(), {"audio"}),
-        ("Count the cars in these pictures of the street", set(), {"image"}),
-        ("I'd like an audio version of this paragraph", set(), set()),
-        ("Convert this text into speech", set(), set()),
-        ("Generate a picture of a red fox", set(), set()),
-        ("Summarize this article", set(), set()),
+        ("Transcribe meeting.wav", {"audio"}, True),
+        ("Turn the recording of our phone call into text", {"audio"}, True),
+        ("Count the cars in these pictures of the street", {"image"}, False),
+        ("I'd like an audio version of this paragraph", set(), False),
+        ("Convert this text into speech", set(), False),
+        ("Generate a picture of a red fox", set(), False),
+        ("Summarize this article", set(), False),
     ],
 )
-def test_query_modalities_tell_media_talked_about_from_media_to_produce(query, files, mentioned):
-    assert _query_modalities(query) == (files, mentioned)
+def test_query_media_tells_media_given_from_media_asked_for(query, given, wants_text):
+    assert _query_media(query) == _Media(frozenset(given), wants_text)
 
 
-def test_media_words_lift_the_missing_file_penalty_but_files_still_win():
-    asr = TASKS["automatic-speech-recognition"]
-    assert _modality_fit(asr, set(), set()) == -1.0  # reads audio, none in sight
-    assert _modality_fit(asr, set(), {"audio"}) == 0.0  # "the recording of our call"
-    assert _modality_fit(asr, {"audio"}, {"audio"}) == 1.0  # "meeting.wav"
-    assert _modality_fit(TASKS["text-to-speech"], set(), {"audio"}) == 0.0  # reads text
+def test_modality_fit_rewards_media_given_and_penalises_missing_or_wrong_media():
+    asr, tts = TASKS["automatic-speech-recognition"], TASKS["text-to-speech"]
+    nothing = _Media(frozenset(), False)
+    call = _Media(frozenset({"audio"}), False)
+    assert _modality_fit(asr, nothing) == -1.0  # reads audio, none given
+    assert _modality_fit(asr, call) == 1.0  # "the recording of our call" or "meeting.wav"
+    assert _modality_fit(tts, call) == 0.0  # reads text
+    assert _modality_fit(tts, _Media(frozenset({"audio"}), True)) == -1.0  # "... to text"
+    assert _modality_fit(TASKS["summarization"], _Media(frozenset(), True)) == 0.0
 
 
 def test_task_filter_exclude_and_unknown_task(real_index):

@@ -39,6 +39,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -420,6 +421,15 @@ def _query_media(query: str) -> _Media:
     return _Media(frozenset(given), bool(_WANTS_TEXT.search(lower)))
 
 
+@cache
+def _cue_pattern(task: str) -> re.Pattern[str]:
+    """A task's cues, each matched from the start of a word.
+
+    "form" is not found in "information", while the stem "transcrib" is found in "transcribe".
+    """
+    return re.compile("|".join(rf"(?<![a-z0-9]){re.escape(c)}" for c in TASKS[task].cues))
+
+
 def _concat(arrays: list[np.ndarray]) -> np.ndarray:
     return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
@@ -734,7 +744,7 @@ class ModelIndex:
         if w.cue:
             lower = query.lower()
             parts["cue"] = w.cue * np.array(
-                [any(c in lower for c in TASKS[t].cues) for t in self._proto_tasks],
+                [bool(_cue_pattern(t).search(lower)) for t in self._proto_tasks],
                 dtype=np.float32,
             )
         if w.modality:

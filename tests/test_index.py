@@ -11,6 +11,7 @@ from hgpt_langchain.errors import ConfigurationError
 from hgpt_langchain.index import (
     ModelIndex,
     Ranking,
+    _cue_pattern,
     _Media,
     _modality_fit,
     _query_media,
@@ -94,6 +95,13 @@ def test_real_embeddings_rank_a_model_of_the_right_task_first(real_index, query,
 )
 def test_query_media_tells_media_given_from_media_asked_for(query, given, wants_text):
     assert _query_media(query) == _Media(frozenset(given), wants_text)
+
+
+def test_cues_match_from_the_start_of_a_word():
+    assert _cue_pattern("document-question-answering").search("fill in this form please")
+    assert not _cue_pattern("document-question-answering").search("more information")
+    assert _cue_pattern("automatic-speech-recognition").search("please transcribe it")
+    assert not _cue_pattern("tabular-classification").search("a suitable model")
 
 
 def test_modality_fit_rewards_media_given_and_penalises_missing_or_wrong_media():

@@ -376,7 +376,7 @@ class _BM25:
 _MEDIA_WORDS: dict[str, re.Pattern[str]] = {
     "image": re.compile(
         r"\b(images?|photos?|photographs?|pictures?|pics?|screenshots?|scans?|scanned|"
-        r"x-rays?|drawings?|paintings?|sketch(es)?|documents?|invoices?|receipts?|forms?)\b"
+        r"x-rays?|drawings?|paintings?|sketch(es)?|invoices?|receipts?)\b"
     ),
     "audio": re.compile(
         r"\b(audio|sounds?|recordings?|recorded|voices?|calls?|podcasts?|songs?|music|"

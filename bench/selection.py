@@ -2,8 +2,10 @@
 
 Reads queries ``{"q", "task"}`` (JSONL), searches each ``q`` with NO task filter in a catalog
 (JSONL of ``{"id", "task", "description"}``; default: the shipped catalog) and prints ONE JSON
-object ``{"n", "top1", "top5", "p50_ms", "p95_ms"}``: top-k is the share of queries whose k best
-models include one of the expected task; latencies are per search, query embedding included.
+object ``{"n", "top1", "top5", "top5_per_task2", "p50_ms", "p95_ms"}``: top-k is the share of
+queries whose k best models include one of the expected task; ``top5_per_task2`` the same for
+the 5 hits with at most 2 per task type (what ``get_model_tools`` hands an agent); latencies are
+per search, query embedding included.
 
 ``--compare`` instead prints ``{"variants": [...]}``: every text recipe (description only,
 description + tags, full raw card) crossed with every ranking preset (cosine, cosine +
@@ -60,20 +62,24 @@ def percentile(values: list[float], q: float) -> float:
 def evaluate(index: ModelIndex, queries: list[dict], k: int = 5) -> dict:
     index.prepare()
     index.search("warm up the embedding model", k=k)
-    top1 = topk = 0
+    top1 = topk = mixed = 0
     times = []
     for row in queries:
         start = time.perf_counter()
-        hits = index.search(row["q"], k=k)
+        vector = index.embed_query(row["q"])
+        hits = index.search(row["q"], k=k, vector=vector)
         times.append((time.perf_counter() - start) * 1000)
         tasks = [h.task for h in hits]
         top1 += bool(tasks) and tasks[0] == row["task"]
         topk += row["task"] in tasks
+        spread = index.search(row["q"], k=k, vector=vector, per_task=2)
+        mixed += row["task"] in [h.task for h in spread]
     n = len(queries)
     return {
         "n": n,
         "top1": round(top1 / n, 4) if n else 0.0,
         "top5": round(topk / n, 4) if n else 0.0,
+        "top5_per_task2": round(mixed / n, 4) if n else 0.0,
         "p50_ms": round(statistics.median(times), 2) if times else 0.0,
         "p95_ms": round(percentile(times, 0.95), 2),
     }

@@ -129,7 +129,9 @@ class SentenceTransformerEmbeddings(Embeddings):
                         "onnxruntime and onnx (pip install 'hgpt-langchain[local]') or pass "
                         "query_backend='torch'."
                     ) from err
-                logger.info("ONNX query encoder unavailable (%s); queries use torch.", err)
+                # Missing packages are a choice; a failed export of an installed stack is not.
+                log = logger.info if isinstance(err, ImportError) else logger.warning
+                log("ONNX query encoder unavailable (%s); queries use torch.", err)
         self.query_backend_used = "torch"
         return _TorchQueryEncoder(self)
 

@@ -430,6 +430,19 @@ def _cue_pattern(task: str) -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<![a-z0-9]){re.escape(c)}" for c in TASKS[task].cues))
 
 
+def _best_per_segment(score: np.ndarray, lengths: list[int], n: int) -> np.ndarray:
+    """Positions of the ``n`` best scores within each consecutive segment of ``lengths``."""
+    best, start = [], 0
+    for length in lengths:
+        segment = score[start : start + length]
+        if length > n:
+            best.append(start + np.argpartition(-segment, n - 1)[:n])
+        else:
+            best.append(np.arange(start, start + length))
+        start += length
+    return _concat(best) if best else np.zeros(0, dtype=np.int64)
+
+
 def _concat(arrays: list[np.ndarray]) -> np.ndarray:
     return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
@@ -763,6 +776,7 @@ class ModelIndex:
         k: int = 5,
         exclude: Sequence[str] = (),
         vector: np.ndarray | None = None,
+        per_task: int | None = None,
     ) -> list[Hit]:
         """Rank catalog models for ``query``.
 
@@ -772,6 +786,8 @@ class ModelIndex:
             k: How many hits to return.
             exclude: Model ids to leave out.
             vector: The query's embedding (:meth:`embed_query`), if already computed.
+            per_task: Without ``task``: at most this many hits of one task type, so that the
+                ``k`` hits span the likeliest task types (``None``: the ``k`` best).
 
         Returns:
             Up to ``k`` hits, best first.
@@ -825,10 +841,17 @@ class ModelIndex:
             excluded = [self._row_of[i] for i in exclude if i in self._row_of]
             if excluded:
                 score = np.where(np.isin(row_ids, excluded), -np.inf, score)
-        k = min(k, int(np.isfinite(score).sum()))
+        pool = np.arange(len(score))
+        if per_task and task is None:
+            # Rows are grouped by task type: cut where the task changes.
+            cuts = np.flatnonzero(np.diff(row_tasks)) + 1
+            lengths = np.diff(np.concatenate([[0], cuts, [len(row_tasks)]])).tolist()
+            pool = _best_per_segment(score, lengths, per_task)
+        pool = pool[np.isfinite(score[pool])]
+        k = min(k, len(pool))
         if k <= 0:
             return []
-        top = np.argpartition(-score, k - 1)[:k] if k < len(score) else np.arange(len(score))
+        top = pool[np.argpartition(-score[pool], k - 1)[:k]] if k < len(pool) else pool
         top = top[np.argsort(-score[top], kind="stable")]
         return [
             Hit(

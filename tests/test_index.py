@@ -115,6 +115,19 @@ def test_modality_fit_rewards_media_given_and_penalises_missing_or_wrong_media()
     assert _modality_fit(TASKS["summarization"], _Media(frozenset(), True)) == 0.0
 
 
+def test_per_task_caps_hits_of_one_task_type_without_a_task_filter(real_index):
+    query = "Please transcribe what is said in meeting.wav"
+    plain = real_index.search(query, k=6)
+    capped = real_index.search(query, k=6, per_task=2)
+    assert capped[0].id == plain[0].id and len(capped) == 6
+    counts = {t: [h.task for h in capped].count(t) for t in {h.task for h in capped}}
+    assert max(counts.values()) == 2 and len(counts) == 3
+    assert [h.score for h in capped] == sorted((h.score for h in capped), reverse=True)
+    filtered = real_index.search(query, task="automatic-speech-recognition", k=4, per_task=1)
+    assert {h.task for h in filtered} == {"automatic-speech-recognition"}
+    assert len(filtered) == min(4, len(real_index.catalog.by_task("automatic-speech-recognition")))
+
+
 def test_task_filter_exclude_and_unknown_task(real_index):
     hits = real_index.search("a model", task="Image Captioning", k=10)
     assert hits and all(h.task == "image-to-text" for h in hits)

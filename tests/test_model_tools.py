@@ -234,6 +234,26 @@ def test_get_model_tools_by_query_or_task_and_toolkit(ws):
     assert [t.name for t in kit.get_tools()] == ["acme__painter"]
 
 
+def test_tools_for_a_free_text_query_span_task_types(ws):
+    index = ModelIndex(CATALOG, embeddings=BagOfWords(), persist=False)
+
+    def tasks(**kwargs):
+        tools = get_model_tools(
+            "reads text in images", k=3, index=index, executor=FakeBackend(), workspace=ws, **kwargs
+        )
+        return [t.task for t in tools]
+
+    assert tasks(per_task=None)[:2] == ["image-to-text", "image-to-text"]
+    spread = tasks(per_task=1)
+    assert spread[0] == "image-to-text" and len(set(spread)) == 3
+    assert tasks().count("image-to-text") == 2  # default: at most 2 of a task type
+    # A task filter wins over per_task: all tools of that task.
+    only = get_model_tools(
+        "reads text", task="image-to-text", k=3, per_task=1, index=index, executor=FakeBackend()
+    )
+    assert [t.task for t in only] == ["image-to-text", "image-to-text"]
+
+
 def test_retrieved_tools_run_inside_a_langchain_agent(ws, photo):
     from langchain.agents import create_agent
 

@@ -66,6 +66,19 @@ def test_without_onnxruntime_auto_falls_back_to_torch_and_explicit_onnx_says_how
         strict.encode_query(QUERIES[0])
 
 
+def test_a_failed_export_warns_and_falls_back_to_torch(tmp_path, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("exporter removed in this torch")
+
+    monkeypatch.setattr(emb_mod, "_export", broken)
+    embeddings = shared(cache_dir=tmp_path)
+    with caplog.at_level("WARNING", logger="hgpt_langchain.embeddings"):
+        vector = embeddings.encode_query(QUERIES[1])
+    assert embeddings.query_backend_used == "torch"
+    assert "exporter removed in this torch" in caplog.text
+    assert float(embeddings.encode([QUERIES[1]])[0] @ vector) > 0.999
+
+
 def test_onnx_export_refuses_an_unsupported_model_layout(tmp_path, monkeypatch):
     class Odd:
         tokenizer = None

@@ -59,7 +59,7 @@ from hgpt_langchain.planning.anchors import (
     TASKBENCH_DESCRIPTIONS,
 )
 from hgpt_langchain.planning.base import PlanResult
-from hgpt_langchain.planning.validate import validate_plan
+from hgpt_langchain.planning.validate import _basename, validate_plan
 from hgpt_langchain.planning.wording import (
     edit_instruction,
     is_small_talk,
@@ -67,7 +67,7 @@ from hgpt_langchain.planning.wording import (
     strip_discourse,
 )
 from hgpt_langchain.state import Plan, Task
-from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, TaskSpec
+from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, TaskSpec, modality_of_path
 
 logger = logging.getLogger(__name__)
 
@@ -279,15 +279,7 @@ class _Out:
 
 
 def _file_modality(name: str) -> str:
-    lower = name.lower()
-    for modality in ("image", "audio", "video"):
-        if lower.endswith(FILE_EXTENSIONS[modality]):
-            return modality
-    return "text"
-
-
-def _basename(path: str) -> str:
-    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return modality_of_path(name) or "text"
 
 
 def parse_request(request: str, files: Sequence[str] = ()) -> _Parsed:

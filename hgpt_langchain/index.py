@@ -371,6 +371,11 @@ class _BM25:
         return cls(int(data["n"]), postings)
 
 
+# File names by kind of media ("photo.jpg" names an image).
+_MEDIA_FILES: dict[str, re.Pattern[str]] = {
+    m: re.compile(rf"\w\.({'|'.join(e.lstrip('.') for e in FILE_EXTENSIONS[m])})\b")
+    for m in ("image", "audio", "video")
+}
 # Words that say a query gives a kind of media even when it names no file ("the audio of a
 # phone call", "pictures of houses").
 _MEDIA_WORDS: dict[str, re.Pattern[str]] = {
@@ -411,11 +416,7 @@ class _Media:
 
 def _query_media(query: str) -> _Media:
     lower = query.lower()
-    given = set()
-    for modality in ("image", "audio", "video"):
-        exts = "|".join(e.lstrip(".") for e in FILE_EXTENSIONS[modality])
-        if re.search(rf"\w\.({exts})\b", lower):
-            given.add(modality)
+    given = {m for m, names in _MEDIA_FILES.items() if names.search(lower)}
     talk = _MEDIA_OUTPUT.sub(" ", lower)
     given |= {m for m, words in _MEDIA_WORDS.items() if words.search(talk)}
     return _Media(frozenset(given), bool(_WANTS_TEXT.search(lower)))
@@ -733,13 +734,6 @@ class ModelIndex:
         else:
             vector = np.asarray(self.embeddings.embed_query(text), dtype=np.float32)
         return vector / max(float(np.linalg.norm(vector)), 1e-12)
-
-    def task_scores(self, query: str) -> dict[str, float]:
-        """How strongly the query points at each task type (the task-level ranking terms)."""
-        self.prepare()
-        evidence = self._task_evidence(query, self.embed_query(query))
-        total = sum(evidence.values())
-        return dict(zip(self._proto_tasks, np.asarray(total).tolist(), strict=True))
 
     def _prototype_scores(self, q: np.ndarray) -> np.ndarray:
         assert self._protos is not None

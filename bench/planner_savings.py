@@ -59,10 +59,7 @@ def labelled(planner, records) -> dict:
     conf_res, rest_res = confident.result(), rest.result()
     n = len(records)
     return {
-        "n": n,
-        "offline_answered": n_conf,
-        "offline_share": round(n_conf / n, 4) if n else None,
-        "llm_planning_calls_saved": n_conf,
+        **_answered(n_conf, n),
         "llm_planning_calls_auto": n - n_conf,
         "llm_planning_calls_llm_only": n,
         "confident": _subset(conf_res),
@@ -86,7 +83,11 @@ def unlabelled(planner, path: Path, limit: int, exclude: set[str]) -> dict:
 
     records = [r for r in load_taskbench(path) if r.id not in exclude][:limit]
     n_conf = sum(planner.confident(planner.plan(r.request)) for r in records)
-    n = len(records)
+    return _answered(n_conf, len(records))
+
+
+def _answered(n_conf: int, n: int) -> dict:
+    """How many of ``n`` requests the offline planner answered (each saves one LLM call)."""
     return {
         "n": n,
         "offline_answered": n_conf,

@@ -9,7 +9,8 @@ per search, query embedding included.
 
 ``--compare`` instead prints ``{"variants": [...]}``: every text recipe (description only,
 description + tags, full raw card) crossed with every ranking preset (cosine, cosine +
-popularity, cosine + BM25 hybrid, task-aware, task-aware + BM25), plus pure BM25.
+popularity, cosine + BM25 hybrid, task-aware without the task head, task-aware, task-aware +
+BM25), plus pure BM25.
 
 Usage:
     python bench/selection.py --data bench/data/taskbench_single.jsonl [--catalog FILE]
@@ -156,7 +157,7 @@ def main() -> None:
         variants.append(
             {"text": text_name, "ranking": "bm25", **evaluate_bm25(cat, queries, recipe)}
         )
-        for ranking in ("cosine", "cosine+pop", "hybrid", "task", "task+bm25"):
+        for ranking in ("cosine", "cosine+pop", "hybrid", "task-nohead", "task", "task+bm25"):
             index = ModelIndex(cat, recipe=recipe, ranking=Ranking.named(ranking), cache_dir=cache)
             variants.append({"text": text_name, "ranking": ranking, **evaluate(index, queries)})
     print(json.dumps({"data": str(args.data), "catalog_rows": len(catalog), "variants": variants}))

@@ -8,6 +8,9 @@ shipped all-MiniLM-L6-v2) and ranks models for a query by a weighted sum of
 * ``task``: how well the query matches the entry's *task type* (cosine to task prototypes written
   from the task registry: title, description, examples, cues), so a model's task counts even when
   its card is vague;
+* ``head``: the probability of the entry's task type under a *task head*, a linear classifier
+  over the query embedding trained on labelled requests (:mod:`hgpt_langchain.taskhead`; one is
+  shipped for the default embeddings);
 * ``popularity``: log-scaled downloads and likes;
 * ``bm25``: lexical overlap (optional, off by default);
 * ``modality``: +1 when the task reads a kind of media the query gives, by naming a file
@@ -47,6 +50,7 @@ import numpy as np
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
 from hgpt_langchain.errors import ConfigurationError
+from hgpt_langchain.taskhead import TaskHead, default_task_head
 from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, resolve_task
 
 if TYPE_CHECKING:
@@ -81,18 +85,26 @@ class Ranking:
     and the task makes media (see the module docstring)."""
     popularity: float = 0.05
     """Log-scaled downloads and likes, in [0, 1]."""
+    head: float = 2.0
+    """Probability of the entry's task type under the index's task head (see
+    :mod:`hgpt_langchain.taskhead`); no effect when the index has none."""
     bm25: float = 0.0
     """BM25 over entry texts, divided by the best score of the query."""
 
     @classmethod
     def named(cls, name: str) -> Ranking:
-        """A preset: ``cosine``, ``cosine+pop``, ``hybrid``, ``task`` (default), ``task+bm25``."""
+        """A preset by name.
+
+        ``cosine``, ``cosine+pop``, ``hybrid``, ``task`` (default), ``task+bm25``, and
+        ``task-nohead`` (the task terms without the trained task head).
+        """
         presets = {
-            "cosine": cls(task=0.0, cue=0.0, modality=0.0, popularity=0.0),
-            "cosine+pop": cls(task=0.0, cue=0.0, modality=0.0),
-            "hybrid": cls(task=0.0, cue=0.0, modality=0.0, bm25=0.3),
+            "cosine": cls(task=0.0, cue=0.0, modality=0.0, popularity=0.0, head=0.0),
+            "cosine+pop": cls(task=0.0, cue=0.0, modality=0.0, head=0.0),
+            "hybrid": cls(task=0.0, cue=0.0, modality=0.0, head=0.0, bm25=0.3),
             "task": cls(),
             "task+bm25": cls(bm25=0.3),
+            "task-nohead": cls(head=0.0),
         }
         if name not in presets:
             raise ConfigurationError(
@@ -479,6 +491,9 @@ class ModelIndex:
         prune_tasks: Without a task filter, on catalogs larger than ``prune_above`` rows, scan
             only the rows of this many best-matching task types.
         prune_above: Catalog size from which task pruning applies.
+        task_head: A trained :class:`~hgpt_langchain.taskhead.TaskHead` for the ``head`` term;
+            ``"default"`` = the head shipped for the default embedding model (none for other
+            embeddings); ``None`` = no head.
     """
 
     def __init__(
@@ -493,6 +508,7 @@ class ModelIndex:
         persist: bool = True,
         prune_tasks: int = 4,
         prune_above: int = 20_000,
+        task_head: TaskHead | str | None = "default",
     ):
         if recipe not in RECIPES:
             raise ConfigurationError(f"Unknown text recipe {recipe!r}; choose one of {RECIPES}.")
@@ -533,6 +549,14 @@ class ModelIndex:
             [self._proto_tasks.index(t) for t, _ in self._proto_pairs], dtype=np.int64
         )
         self._pop = self._popularity()
+        if isinstance(task_head, str):
+            if task_head != "default":
+                raise ConfigurationError(
+                    f"task_head must be a TaskHead, 'default' or None, not {task_head!r}."
+                )
+            task_head = default_task_head(self.embeddings)
+        self.task_head: TaskHead | None = task_head
+        self._head_scores = task_head.aligned(self._proto_tasks) if task_head else None
         self._matrix: np.ndarray | None = None
         self._protos: np.ndarray | None = None
         self._bm25: _BM25 | None = None
@@ -754,6 +778,15 @@ class ModelIndex:
                 [bool(_cue_pattern(t).search(lower)) for t in self._proto_tasks],
                 dtype=np.float32,
             )
+        if w.head and self._head_scores is not None:
+            assert self.task_head is not None
+            if q.shape[0] != self.task_head.dim:
+                raise ConfigurationError(
+                    f"The task head expects {self.task_head.dim}-d vectors from "
+                    f"{self.task_head.embeddings!r}, but the query vector has {q.shape[0]}; "
+                    "pass the embeddings it was trained with, or task_head=None."
+                )
+            parts["head"] = w.head * self._head_scores(q)
         if w.modality:
             media = _query_media(query)
             parts["modality"] = w.modality * np.array(
@@ -900,6 +933,7 @@ class ModelIndex:
             "embeddings": embedding_name(self.embeddings),
             "recipe": self.recipe,
             "ranking": asdict(self.ranking),
+            "task_head": self.task_head.fingerprint() if self.task_head else None,
             "fingerprint": self.fingerprint(),
             "path": str(self.path) if self.persist else None,
             "store": type(self.vector_store).__name__ if self.vector_store is not None else "numpy",

@@ -121,7 +121,7 @@ def test_per_task_caps_hits_of_one_task_type_without_a_task_filter(real_index):
     capped = real_index.search(query, k=6, per_task=2)
     assert capped[0].id == plain[0].id and len(capped) == 6
     counts = {t: [h.task for h in capped].count(t) for t in {h.task for h in capped}}
-    assert max(counts.values()) == 2 and len(counts) == 3
+    assert max(counts.values()) == 2 and len(counts) >= 3
     assert [h.score for h in capped] == sorted((h.score for h in capped), reverse=True)
     filtered = real_index.search(query, task="automatic-speech-recognition", k=4, per_task=1)
     assert {h.task for h in filtered} == {"automatic-speech-recognition"}

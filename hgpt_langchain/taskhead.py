@@ -275,16 +275,68 @@ def default_task_head(embeddings: Any) -> TaskHead | None:
     return head
 
 
-def _read_rows(path: Path) -> list[dict[str, str]]:
-    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    return [{"q": r["q"], "task": r["task"]} for r in rows if r.get("q") and r.get("task")]
+def read_labelled_rows(path: str | Path) -> list[dict[str, str]]:
+    """Read ``{"q", "task"}`` rows from a JSONL file (other fields are ignored).
+
+    Raises:
+        ConfigurationError: The file is missing, a line is not JSON, or a row lacks ``q``/``task``.
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise ConfigurationError(f"Cannot read {str(path)!r}: {err.strerror or err}.") from err
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ConfigurationError(
+                f"{path.name} line {number} is not JSON ({err.msg}); expected "
+                '{"q": "request", "task": "task type"} per line.'
+            ) from err
+        if not isinstance(row, dict) or not row.get("q") or not row.get("task"):
+            raise ConfigurationError(
+                f'{path.name} line {number} needs "q" (the request) and "task" (its task type).'
+            )
+        rows.append({"q": str(row["q"]), "task": str(row["task"])})
+    return rows
 
 
-def main(argv: Sequence[str] | None = None) -> Path:
+def train_from_files(
+    paths: Sequence[str | Path],
+    out: str | Path,
+    *,
+    embeddings: Any = None,
+    l2: float = 3e-3,
+    steps: int = 400,
+) -> TaskHead:
+    """Train a head on JSONL files of ``{"q", "task"}`` and save it to ``out``.
+
+    The head records each file's name, row count and SHA-256 in its ``info["sources"]``.
+    ``embeddings`` defaults to the shipped MiniLM.
+    """
+    if embeddings is None:
+        from hgpt_langchain.embeddings import default_embeddings
+
+        embeddings = default_embeddings()
+    rows: list[dict[str, str]] = []
+    sources = []
+    for path in map(Path, paths):
+        part = read_labelled_rows(path)
+        rows += part
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        sources.append({"file": path.name, "rows": len(part), "sha256": digest})
+    head = train_task_head(rows, embeddings, l2=l2, steps=steps, info={"sources": sources})
+    head.save(out)
+    return head
+
+
+def main(argv: Sequence[str] | None = None) -> None:
     """Maintainer command: train the shipped head (``python -m hgpt_langchain.taskhead``)."""
     import argparse
-
-    from hgpt_langchain.embeddings import default_embeddings
 
     parser = argparse.ArgumentParser(description="Train the task head shipped in the package.")
     parser.add_argument("--data", type=Path, action="append", required=True, help="JSONL {q, task}")
@@ -292,24 +344,8 @@ def main(argv: Sequence[str] | None = None) -> Path:
     parser.add_argument("--l2", type=float, default=3e-3)
     parser.add_argument("--steps", type=int, default=400)
     args = parser.parse_args(argv)
-    rows: list[dict[str, str]] = []
-    sources = []
-    for path in args.data:
-        part = _read_rows(path)
-        rows += part
-        sources.append(
-            {
-                "file": path.name,
-                "rows": len(part),
-                "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-            }
-        )
-    head = train_task_head(
-        rows, default_embeddings(), l2=args.l2, steps=args.steps, info={"sources": sources}
-    )
-    out = head.save(args.out)
-    print(json.dumps({"out": str(out), "tasks": len(head.tasks), **head.info}))
-    return out
+    head = train_from_files(args.data, args.out, l2=args.l2, steps=args.steps)
+    print(json.dumps({"out": str(args.out), "tasks": len(head.tasks), **head.info}))
 
 
 if __name__ == "__main__":  # pragma: no cover - maintainer command

@@ -91,6 +91,33 @@ def test_user_mistakes_exit_2_with_a_message(small_catalog, tmp_path, capsys):
     assert "neither a JSONL file nor a folder" in capsys.readouterr().err
 
 
+def test_train_a_task_head_and_search_with_it(small_catalog, tmp_path, capsys):
+    # "blorp" is a made-up word: only a head trained on it can route it to text-to-image.
+    data = tmp_path / "labelled.jsonl"
+    words = ("this", "my letter", "it", "the note", "that", "my text", "the words", "a memo")
+    rows = [{"q": f"blorp {w}", "task": "text-to-image"} for w in (*words, "the file", "these")]
+    rows += [{"q": "transcribe my memo", "task": "automatic-speech-recognition"}]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "head.npz"
+    assert main(["models", "train-head", "--data", str(data), "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "on 11 requests" in said and f"--task-head {out}" in said and out.is_file()
+
+    def top(*extra):
+        argv = ["models", "search", "blorp the memo", "--catalog", str(small_catalog), "--json"]
+        assert main([*argv, *extra]) == 0
+        return json.loads(capsys.readouterr().out)[0]["task"]
+
+    assert top("--task-head", "none") == "translation"
+    assert top("--task-head", str(out)) == "text-to-image"
+
+    data.write_text('{"q": "hello"}\n')
+    assert main(["models", "train-head", "--data", str(data)]) == 2
+    assert 'line 1 needs "q" (the request) and "task"' in capsys.readouterr().err
+    assert main(["models", "search", "x", "--task-head", str(tmp_path / "nope.npz")]) == 2
+    assert "Cannot read the task head" in capsys.readouterr().err
+
+
 def test_catalog_build_and_info(small_catalog, tmp_path, capsys):
     cache = tmp_path / "hub"
     snap = cache / "models--acme--tiny-ner" / "snapshots" / "0123"

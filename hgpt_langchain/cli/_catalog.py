@@ -1,4 +1,4 @@
-"""``hgpt models search`` and ``hgpt catalog build|sync|info``: the model catalog from the shell."""
+"""``hgpt models search|train-head``, ``hgpt catalog build|sync|info``: catalogs from the shell."""
 
 from __future__ import annotations
 
@@ -22,8 +22,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     search.add_argument(
         "--catalog", help="catalog JSONL file (default: $HGPT_CATALOG, else the shipped catalog)"
     )
+    search.add_argument(
+        "--task-head",
+        metavar="FILE|none",
+        help="task head to rank task types with (default: the shipped one; 'none': no head)",
+    )
     search.add_argument("--json", action="store_true", help='print [{"id", "task", "score"}]')
     search.set_defaults(func=cmd_models_search)
+
+    head = msub.add_parser(
+        "train-head", help="train a task head on your own labelled requests (JSONL {q, task})"
+    )
+    head.add_argument(
+        "--data", action="append", required=True, metavar="FILE", help="JSONL file (repeatable)"
+    )
+    head.add_argument("--out", default="task_head.npz", help="output file (default task_head.npz)")
+    head.set_defaults(func=cmd_models_train_head)
 
     catalog = sub.add_parser("catalog", help="build, sync and inspect model catalogs")
     csub = catalog.add_subparsers(dest="catalog_command", required=True, metavar="ACTION")
@@ -68,7 +82,15 @@ def cmd_models_search(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise ConfigurationError(f"--top must be at least 1, not {args.top}.")
     catalog = load_catalog(args.catalog) if args.catalog else default_catalog()
-    hits = default_index(catalog).search(args.query, task=args.task, k=args.top)
+    if args.task_head is None:
+        index = default_index(catalog)
+    else:
+        from hgpt_langchain.index import ModelIndex
+        from hgpt_langchain.taskhead import TaskHead
+
+        head = None if args.task_head.lower() == "none" else TaskHead.load(args.task_head)
+        index = ModelIndex(catalog, task_head=head)
+    hits = index.search(args.query, task=args.task, k=args.top)
     if args.json:
         rows = [{"id": h.id, "task": h.task, "score": round(h.score, 4)} for h in hits]
         print(json.dumps(rows, indent=2))
@@ -113,6 +135,20 @@ def cmd_catalog_sync(args: argparse.Namespace) -> int:
     merged.to_jsonl(out)
     print(f"fetched {len(fetched)} {fetched.source.removeprefix('hub:')} models")
     print(_summary(merged, out))
+    return 0
+
+
+def cmd_models_train_head(args: argparse.Namespace) -> int:
+    """Train a task head on labelled requests and save it."""
+    from hgpt_langchain.taskhead import train_from_files
+
+    head = train_from_files(args.data, args.out)
+    rows = sum(source["rows"] for source in head.info["sources"])
+    print(
+        f"Trained a task head on {rows} requests (+{head.info['prototypes']} registry prototypes) "
+        f"over {len(head.tasks)} task types: {args.out}\n"
+        f"Use it with: hgpt models search QUERY --task-head {args.out}"
+    )
     return 0
 
 

@@ -4,7 +4,8 @@ Synthetic catalogs cycle through the shipped catalog's entries (new ids, task ke
 jittered) with descriptions drawn from a pool of distinct texts: each shipped description plus
 variants that append a domain phrase. Embedding 100k texts with the real MiniLM on 2 CPU cores
 would take many minutes, so only the pool's DISTINCT texts are embedded (once, memoised across
-rows and sizes); every row still gets its own matrix row, and queries are embedded for real.
+rows and sizes); every row still gets its own matrix row, and queries are embedded for real. The
+ranking is the default one, task head included.
 Entries use the description-only text recipe so rows sharing a description share a vector.
 
 Per size it prints (in one JSON object ``{"rows": [...]}``): ``build_s`` (first prepare: embed
@@ -44,6 +45,7 @@ from hgpt_langchain.embeddings import (  # noqa: E402
     default_embeddings,
 )
 from hgpt_langchain.index import ModelIndex  # noqa: E402
+from hgpt_langchain.taskhead import default_task_head  # noqa: E402
 
 HERE = Path(__file__).parent
 DOMAINS = [
@@ -128,20 +130,25 @@ def main() -> None:
     base = default_embeddings()
     base.encode(["warm up"])
     embeddings = MemoEmbeddings(base)
+    head = default_task_head(base)  # the same model under another name: the default ranking
     cache = Path(tempfile.mkdtemp(prefix="hgpt-scale-"))
     rows = []
     try:
         for n in sizes:
             catalog = synthetic_catalog(n, pool)
             start = time.perf_counter()
-            built = ModelIndex(catalog, embeddings=embeddings, recipe="desc", cache_dir=cache)
+            built = ModelIndex(
+                catalog, embeddings=embeddings, recipe="desc", cache_dir=cache, task_head=head
+            )
             built.prepare()
             build_s = time.perf_counter() - start
             path = built.path
             del built
 
             start = time.perf_counter()
-            index = ModelIndex(catalog, embeddings=embeddings, recipe="desc", cache_dir=cache)
+            index = ModelIndex(
+                catalog, embeddings=embeddings, recipe="desc", cache_dir=cache, task_head=head
+            )
             index.prepare()
             load_s = time.perf_counter() - start
             assert not index.built

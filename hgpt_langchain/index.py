@@ -19,9 +19,9 @@ shipped all-MiniLM-L6-v2) and ranks models for a query by a weighted sum of
   not give, or when the query asks for text ("transcribe") and the task makes media.
 
 The default numpy store keeps a float32 matrix of unit vectors with rows grouped by task, so a task
-filter scans one contiguous slice. Without a filter on large catalogs it scores task prototypes
-first and scans only the best tasks' rows (``prune_tasks``). The matrix is saved under
-``<cache>/index/<fingerprint>`` (cache: ``cache_dir`` argument, else ``$HGPT_CACHE_DIR``, else
+filter scans one contiguous slice. Without a filter on large catalogs it scores the task types
+first and scans only the best ones' rows (``prune_tasks``, ``prune_margin``). The matrix is saved
+under ``<cache>/index/<fingerprint>`` (cache: ``cache_dir`` argument, else ``$HGPT_CACHE_DIR``, else
 ``~/.cache/hgpt_langchain``); the fingerprint covers catalog content, embedding model, text recipe
 and prototype texts, so an unchanged catalog is never embedded twice. Any LangChain
 ``VectorStore`` can be used instead (``vector_store=``): it then supplies the similarity term.
@@ -491,6 +491,9 @@ class ModelIndex:
         prune_tasks: Without a task filter, on catalogs larger than ``prune_above`` rows, scan
             only the rows of this many best-matching task types.
         prune_above: Catalog size from which task pruning applies.
+        prune_margin: Without ``per_task``, pruning scans a further task type only while its
+            task evidence is within this margin of the best one (the search then mostly reads
+            one or two task types' rows).
         task_head: A trained :class:`~hgpt_langchain.taskhead.TaskHead` for the ``head`` term;
             ``"default"`` = the head shipped for the default embedding model (none for other
             embeddings); ``None`` = no head.
@@ -507,7 +510,8 @@ class ModelIndex:
         cache_dir: str | Path | None = None,
         persist: bool = True,
         prune_tasks: int = 4,
-        prune_above: int = 20_000,
+        prune_above: int = 5_000,
+        prune_margin: float = 0.5,
         task_head: TaskHead | str | None = "default",
     ):
         if recipe not in RECIPES:
@@ -525,6 +529,7 @@ class ModelIndex:
         self.persist = persist
         self.prune_tasks = prune_tasks
         self.prune_above = prune_above
+        self.prune_margin = prune_margin
         self._lock = threading.Lock()
         self._ready = False
         self.load_seconds = 0.0
@@ -841,7 +846,7 @@ class ModelIndex:
             if evidence
             else np.zeros(len(self._proto_tasks), dtype=np.float32)
         )
-        ranges = self._candidate_ranges(task, task_total)
+        ranges = self._candidate_ranges(task, task_total, per_task=per_task, k=k + len(exclude))
         row_ids = _concat([np.arange(a, b) for a, b in ranges])
         if self.vector_store is not None:
             sims = self._store_similarities(query, task, row_ids, k + len(exclude))
@@ -890,20 +895,33 @@ class ModelIndex:
             for j in top
         ]
 
-    def _candidate_ranges(self, task: str | None, task_total: np.ndarray) -> list[tuple[int, int]]:
-        """Row ranges to score: one task's rows, all rows, or the best tasks' rows (pruning)."""
+    def _candidate_ranges(
+        self, task: str | None, task_total: np.ndarray, *, per_task: int | None, k: int
+    ) -> list[tuple[int, int]]:
+        """Row ranges to score: one task's rows, all rows, or the best tasks' rows (pruning).
+
+        Pruning takes task types best first: up to ``prune_tasks`` of them with ``per_task``;
+        otherwise only those whose task evidence is within ``prune_margin`` of the best one
+        (at most ``prune_tasks``), and always enough of them to hold ``k`` rows.
+        """
         if task is not None:
             return [self._ranges[task]]
         n = len(self._entries)
         if n <= self.prune_above or self.prune_tasks <= 0 or not self.ranking.task:
             return [(0, n)]
-        best = np.argsort(-task_total)[: self.prune_tasks]
-        ranges = [
-            self._ranges[self._proto_tasks[i]]
-            for i in sorted(best)
-            if self._proto_tasks[i] in self._ranges
-        ]
-        return ranges or [(0, n)]
+        keep, rows = [], 0
+        top = float(task_total.max())
+        for i in np.argsort(-task_total):
+            name = self._proto_tasks[i]
+            if name not in self._ranges:
+                continue
+            close = per_task is not None or task_total[i] >= top - self.prune_margin
+            if rows >= k and (len(keep) >= self.prune_tasks or not close):
+                break
+            start, end = self._ranges[name]
+            keep.append((start, end))
+            rows += end - start
+        return sorted(keep) or [(0, n)]
 
     def _store_similarities(
         self, query: str, task: str | None, row_ids: np.ndarray, k: int

@@ -247,3 +247,48 @@ def test_loading_the_shipped_index_never_writes_into_the_package(tmp_path):
     index = ModelIndex(load_catalog(), cache_dir=tmp_path / "fresh", ranking="task+bm25").prepare()
     assert index.built is False and index.search("transcribe speech.wav", k=1)
     assert sorted(p.name for p in SHIPPED_INDEX_DIR.rglob("*")) == before
+
+
+def test_pruning_scans_the_best_task_types_and_enough_rows(tmp_path):
+    catalog = small_catalog(per_task=3)
+    index = ModelIndex(
+        catalog, embeddings=BagOfWords(), cache_dir=tmp_path, prune_above=0, prune_margin=0.5
+    )
+    tasks = index._proto_tasks
+    total = np.zeros(len(tasks), dtype=np.float32)
+    total[tasks.index("translation")] = 3.0
+    total[tasks.index("summarization")] = 2.7  # within the margin
+    total[tasks.index("text-to-speech")] = 2.0
+    total[tasks.index("text-to-image")] = 1.9
+
+    def scanned(**kw):
+        ranges = index._candidate_ranges(None, total, **kw)
+        return {index._entries[a].task for a, _ in ranges}, sum(b - a for a, b in ranges)
+
+    assert scanned(per_task=None, k=5) == ({"translation", "summarization"}, 6)
+    # Two task types hold 6 rows: for 8 hits a third one is scanned, margin or not.
+    assert scanned(per_task=None, k=8) == ({"translation", "summarization", "text-to-speech"}, 9)
+    # Spreading hits over task types scans prune_tasks of them.
+    assert scanned(per_task=2, k=5)[0] == {
+        "translation",
+        "summarization",
+        "text-to-speech",
+        "text-to-image",
+    }
+    assert index._candidate_ranges("translation", total, per_task=None, k=5) == [
+        index._ranges["translation"]
+    ]
+
+
+def test_pruned_search_finds_what_the_full_scan_finds(real_index):
+    pruned = ModelIndex(real_index.catalog, cache_dir=real_index.cache_dir, prune_above=0)
+    queries = [
+        "Please transcribe what is said in meeting.wav",
+        "Draw me a picture of a red fox in the snow",
+        "Translate 'good morning' into German",
+        "How far away is each object in street.jpg?",
+        "Is this review positive or negative: 'great phone'",
+    ]
+    for query in queries:
+        full = [h.id for h in real_index.search(query, k=3)]
+        assert [h.id for h in pruned.search(query, k=3)] == full, query

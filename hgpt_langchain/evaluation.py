@@ -504,11 +504,23 @@ class Scorer:
     def _group(self, name: str) -> dict[str, Any]:
         return self._groups.setdefault(
             name,
-            {"n": 0, "node": _Counts(), "edge": _Counts(), "arg": _Counts(), "ed": 0.0, "exact": 0},
+            {
+                "n": 0,
+                "node": _Counts(),
+                "edge": _Counts(),
+                "arg": _Counts(),
+                "ed": 0.0,
+                "ed_n": 0,
+                "exact": 0,
+            },
         )
 
     def add(self, record: TaskBenchRecord, predicted: ToolGraph) -> dict[str, float | None]:
-        """Score one record; returns its own node/edge F1 and edit distance."""
+        """Score one record; returns its own node/edge F1 and edit distance.
+
+        Records without gold steps (``task_nodes``) count for node and edge F1 only: argument
+        F1 and edit distance need the steps.
+        """
         gold = gold_graph(record)
         for step in record.steps:
             self.gold_steps += 1
@@ -517,15 +529,18 @@ class Scorer:
         own_node, own_edge = _Counts(), _Counts()
         own_node.add_multiset(gold.nodes, predicted.nodes)
         own_edge.add_set(gold.links, predicted.links)
-        ed = edit_distance(predicted.sequence, gold.sequence)
+        has_steps = bool(record.steps)
+        ed = edit_distance(predicted.sequence, gold.sequence) if has_steps else None
         exact = Counter(gold.nodes) == Counter(predicted.nodes) and gold.links == predicted.links
         for name in ("overall", record.type or "unknown"):
             g = self._group(name)
             g["n"] += 1
             g["node"].add_multiset(gold.nodes, predicted.nodes)
             g["edge"].add_set(gold.links, predicted.links)
-            g["arg"].add_set(gold.arg_names, predicted.arg_names)
-            g["ed"] += ed
+            if ed is not None:
+                g["arg"].add_set(gold.arg_names, predicted.arg_names)
+                g["ed"] += ed
+                g["ed_n"] += 1
             g["exact"] += int(exact)
         return {"node_f1": own_node.f1(), "edge_f1": own_edge.f1(), "edit_distance": ed}
 
@@ -539,7 +554,7 @@ class Scorer:
             "node_recall": _rounded(g["node"].recall()),
             "edge_f1": _rounded(g["edge"].f1()),
             "arg_name_f1": _rounded(g["arg"].f1()),
-            "edit_distance": _rounded(g["ed"] / n) if n else None,
+            "edit_distance": _rounded(g["ed"] / g["ed_n"]) if g["ed_n"] else None,
             "exact_graph": _rounded(g["exact"] / n) if n else None,
         }
 

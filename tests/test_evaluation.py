@@ -243,6 +243,30 @@ def test_repeated_tools_count_as_a_multiset():
     assert out["node_recall"] == 1.0
 
 
+def test_records_without_gold_steps_score_nodes_and_edges_only(tiny_file: Path):
+    single, chain, _ = load_taskbench(tiny_file)
+    bare = TaskBenchRecord(
+        id="y", request="r", type="chain", nodes=list(chain.nodes), links=list(chain.links)
+    )
+    predicted = _graph(["Automatic Speech Recognition", "Summarization"])
+    out = score([(bare, predicted)])
+    assert out["node_f1"] == pytest.approx(0.5) and out["edge_f1"] == 0.0
+    assert out["arg_name_f1"] is None and out["edit_distance"] is None
+    # Mixed with a record that has steps, only that one counts for ED and argument F1.
+    exact = _graph(["Image Classification"], args={"Image Classification-image"})
+    mixed = score([(bare, predicted), (single, exact)])
+    assert mixed["edit_distance"] == 0.0 and mixed["arg_name_f1"] == 1.0
+    assert mixed["n"] == 2
+
+
+def test_real_extra_labels_load_as_records_without_steps():
+    records = load_taskbench(DATA / "labelled_more.jsonl")
+    assert len(records) > 3000 and all(r.labelled and not r.steps for r in records)
+    assert all(n in TASKBENCH_TOOLS for r in records for n in r.nodes)
+    sample = {r.id for r in load_taskbench(DATA / "data.sample.jsonl")}
+    assert not sample & {r.id for r in records}
+
+
 def test_plan_predictions_are_converted(tiny_file: Path):
     chain = load_taskbench(tiny_file)[1]
     plan = gold_plan(chain)

@@ -4,6 +4,8 @@ Usage::
 
     python bench/taskbench.py --planner offline                       # whole labelled sample
     python bench/taskbench.py --planner offline --split test          # held-out half only
+    python bench/taskbench.py --data bench/data/taskbench/labelled_more.jsonl
+                                        # 3,245 more requests, never tuned on (nodes and edges only)
     python bench/taskbench.py --llm openai:gpt-4o-mini --limit 100     # needs a key and network
     python bench/taskbench.py --planner gold                          # label-noise ceiling
     python bench/taskbench.py --quick                                  # CI smoke run
@@ -14,7 +16,8 @@ data's own ``task_nodes`` against its ``sampled_nodes`` / ``sampled_links``: the
 can reach with these labels. The offline planner is restricted to the task types that have a
 TaskBench tool (TaskBench's prompt lists its tools to the LLM in the same way); ``--all-tasks``
 lifts that. ``--split dev|test`` keeps one half of the records (``evaluation.split_of``): the
-offline planner's anchors and thresholds were inspected on ``dev`` only.
+offline planner's anchors and thresholds were inspected on ``dev`` only. ``labelled_more.jsonl``
+holds gold tool graphs but no arguments, so argument F1 and edit distance are ``null`` there.
 """
 
 from __future__ import annotations

@@ -11,7 +11,11 @@ each one's request text in TaskBench's ``user_requests.json`` (the original word
 * ``taskbench_heldout.jsonl``: records from pages ``k = 2 (mod 4)``: never used to train or tune
   anything, the held-out selection benchmark.
 
-Both are ``{"q", "task", "id"}`` per line. Records already in ``data.sample.jsonl`` (the
+Both are ``{"q", "task", "id"}`` per line. It also writes ``taskbench/labelled_more.jsonl``: every
+record of any type (single, chain, dag) as ``{"id", "user_request", "type", "n_tools",
+"sampled_nodes", "sampled_links"}``, which ``bench/taskbench.py --data`` reads: the offline
+planner's node and edge F1 on requests it was never tuned on (no arguments: they were not
+transcribed). Records already in ``data.sample.jsonl`` (the
 168 requests of ``taskbench_single.jsonl``, on which earlier ranking weights were chosen) are left
 out of both. Prints one JSON object with the counts.
 
@@ -49,13 +53,11 @@ def main() -> None:
     }
     counts: Counter[str] = Counter()
     out: dict[str, list[dict[str, str]]] = {"train": [], "heldout": []}
+    labelled = []
     seen: set[str] = set()
     for line in (HERE / "taskbench" / "labels.jsonl").read_text().splitlines():
         rec = json.loads(line)
         counts["records"] += 1
-        if rec["type"] != "single":
-            continue
-        counts["single"] += 1
         if rec["id"] in sample:
             counts["dropped_in_data_sample"] += 1
             continue
@@ -63,12 +65,28 @@ def main() -> None:
             counts["dropped_duplicate_id"] += 1
             continue
         seen.add(rec["id"])
+        labelled.append(
+            {
+                "id": rec["id"],
+                "user_request": text[rec["id"]],
+                "type": rec["type"],
+                "n_tools": len(rec["nodes"]),
+                "sampled_nodes": rec["nodes"],
+                "sampled_links": [{"source": a, "target": b} for a, b in rec["links"]],
+            }
+        )
+        if rec["type"] != "single":
+            continue
+        counts["single"] += 1
         task = resolve_task(rec["nodes"][0]) if len(rec["nodes"]) == 1 else None
         if task is None:
             counts["dropped_unmapped_task"] += 1
             continue
         split = "train" if (rec["page"] // PAGE) % 4 == 0 else "heldout"
         out[split].append({"q": text[rec["id"]], "task": task, "id": rec["id"]})
+    more = HERE / "taskbench" / "labelled_more.jsonl"
+    more.write_text("".join(json.dumps(r) + "\n" for r in labelled))
+    counts["labelled_more"] = len(labelled)
     for split, rows in out.items():
         path = HERE / f"taskbench_{split}.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in rows))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -132,17 +133,18 @@ class TaskHead:
             with np.load(path, allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"]))
                 weight, bias = data["weight"], data["bias"]
-        except (OSError, ValueError, KeyError) as err:
+            tasks, embeddings = list(meta["tasks"]), str(meta["embeddings"])
+        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as err:
             raise ConfigurationError(
                 f"Cannot read the task head {str(path)!r} ({err}); train one with "
                 "hgpt_langchain.taskhead.train_task_head or pass task_head=None."
             ) from err
-        unknown = [t for t in meta["tasks"] if t not in TASKS]
+        unknown = [t for t in tasks if t not in TASKS]
         if unknown:
             raise ConfigurationError(
                 f"Task head {str(path)!r} names unknown task types {unknown}; retrain it."
             )
-        return cls(tuple(meta["tasks"]), weight, bias, meta["embeddings"], meta.get("info", {}))
+        return cls(tuple(tasks), weight, bias, embeddings, meta.get("info", {}))
 
 
 def fit_softmax(

@@ -100,6 +100,13 @@ def test_save_load_round_trip_and_unreadable_files(tmp_path):
         TaskHead.load(tmp_path / "junk.npz")
     with pytest.raises(ConfigurationError, match="Cannot read the task head"):
         TaskHead.load(tmp_path / "missing.npz")
+    (tmp_path / "broken.npz").write_bytes(b"PK\x03\x04 truncated zip")
+    with pytest.raises(ConfigurationError, match="Cannot read the task head"):
+        TaskHead.load(tmp_path / "broken.npz")
+    empty_meta = np.array("{}")
+    np.savez(tmp_path / "nometa.npz", weight=np.zeros((1, 4)), bias=np.zeros(1), meta=empty_meta)
+    with pytest.raises(ConfigurationError, match="Cannot read the task head"):
+        TaskHead.load(tmp_path / "nometa.npz")
     meta = json.dumps({"tasks": ["dance"], "embeddings": "x", "info": {}})
     np.savez(tmp_path / "bad.npz", weight=np.zeros((1, 4)), bias=np.zeros(1), meta=np.array(meta))
     with pytest.raises(ConfigurationError, match="unknown task types"):

@@ -19,7 +19,11 @@ query vector). ``query_backend`` names the backend that embedded the queries, an
 embeddings in the same run (ONNX Runtime int8 / float32 vs torch). Timings depend on other load
 on the machine: report ``os.getloadavg()`` with them.
 
+``--store faiss`` searches one HNSW graph per task type instead of scanning rows (``build_s`` and
+``load_s`` then include building or loading the graphs).
+
 Usage: python bench/retrieval_scale.py [--quick] [--sizes 10000 100000] [--queries N]
+    [--store numpy|faiss]
 """
 
 from __future__ import annotations
@@ -118,6 +122,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--pool", type=int, default=4000, help="distinct description texts")
+    parser.add_argument(
+        "--store", choices=["numpy", "faiss"], default="numpy", help="ModelIndex store"
+    )
     args = parser.parse_args()
     sizes, n_queries, pool = args.sizes, args.queries, args.pool
     if args.quick:
@@ -138,7 +145,12 @@ def main() -> None:
             catalog = synthetic_catalog(n, pool)
             start = time.perf_counter()
             built = ModelIndex(
-                catalog, embeddings=embeddings, recipe="desc", cache_dir=cache, task_head=head
+                catalog,
+                embeddings=embeddings,
+                recipe="desc",
+                cache_dir=cache,
+                task_head=head,
+                store=args.store,
             )
             built.prepare()
             build_s = time.perf_counter() - start
@@ -147,7 +159,12 @@ def main() -> None:
 
             start = time.perf_counter()
             index = ModelIndex(
-                catalog, embeddings=embeddings, recipe="desc", cache_dir=cache, task_head=head
+                catalog,
+                embeddings=embeddings,
+                recipe="desc",
+                cache_dir=cache,
+                task_head=head,
+                store=args.store,
             )
             index.prepare()
             load_s = time.perf_counter() - start
@@ -197,6 +214,7 @@ def main() -> None:
         json.dumps(
             {
                 "rows": rows,
+                "store": args.store,
                 "query_backend": embeddings.query_backend_used,
                 "embed_p50_ms_by_backend": by_backend,
                 "loadavg_1m": round(os.getloadavg()[0], 2),

@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
     from langchain_core.vectorstores import VectorStore
 
+    from hgpt_langchain.ann import TaskHNSW
+
 logger = logging.getLogger(__name__)
 
 INDEX_FORMAT = 1
@@ -494,6 +496,12 @@ class ModelIndex:
         prune_margin: Without ``per_task``, pruning scans a further task type only while its
             task evidence is within this margin of the best one (the search then mostly reads
             one or two task types' rows).
+        store: How the built-in store finds similar rows: ``"numpy"`` (exact scan of the
+            candidate task types' rows) or ``"faiss"`` (one HNSW graph per task type,
+            approximate, for catalogs of 100k models and more; needs ``faiss-cpu``; see
+            :mod:`hgpt_langchain.ann`).
+        ann_candidates: With ``store="faiss"``: rows fetched from each searched task's graph
+            and then ranked.
         task_head: A trained :class:`~hgpt_langchain.taskhead.TaskHead` for the ``head`` term;
             ``"default"`` = the head shipped for the default embedding model (none for other
             embeddings); ``None`` = no head.
@@ -512,10 +520,16 @@ class ModelIndex:
         prune_tasks: int = 4,
         prune_above: int = 5_000,
         prune_margin: float = 0.5,
+        store: str = "numpy",
+        ann_candidates: int = 100,
         task_head: TaskHead | str | None = "default",
     ):
         if recipe not in RECIPES:
             raise ConfigurationError(f"Unknown text recipe {recipe!r}; choose one of {RECIPES}.")
+        if store not in ("numpy", "faiss"):
+            raise ConfigurationError(f"Unknown store {store!r}; choose 'numpy' or 'faiss'.")
+        if store == "faiss" and vector_store is not None:
+            raise ConfigurationError("Pass either vector_store= or store='faiss', not both.")
         self.catalog = catalog if catalog is not None else default_catalog()
         if embeddings is None:
             from hgpt_langchain.embeddings import default_embeddings
@@ -530,6 +544,10 @@ class ModelIndex:
         self.prune_tasks = prune_tasks
         self.prune_above = prune_above
         self.prune_margin = prune_margin
+        self.store = store
+        self.ann_candidates = ann_candidates
+        self._ann: TaskHNSW | None = None
+        self._source: Path | None = None  # the folder the matrix was loaded from / saved to
         self._lock = threading.Lock()
         self._ready = False
         self.load_seconds = 0.0
@@ -598,6 +616,15 @@ class ModelIndex:
                     self._save()
             if self.vector_store is not None:
                 self._fill_vector_store()
+            if self.store == "faiss":
+                from hgpt_langchain.ann import TaskHNSW
+
+                ann = TaskHNSW()
+                writable = self._source is not None and self._source.parent != SHIPPED_INDEX_DIR
+                assert self._matrix is not None
+                self._ann = ann.prepare(
+                    self._matrix, self._ranges, ann.folder(self._source) if writable else None
+                )
             self.load_seconds = time.perf_counter() - start
             self._ready = True
         return self
@@ -655,6 +682,7 @@ class ModelIndex:
             except OSError:
                 # Another process saved the same index first; ours is identical.
                 pass
+            self._source = target
         finally:
             if tmp.exists():
                 for f in tmp.iterdir():
@@ -719,6 +747,7 @@ class ModelIndex:
             logger.warning("Ignoring unreadable index at %s (%s); rebuilding.", target, err)
             return False
         self.built = False
+        self._source = target
         return True
 
     def _fill_vector_store(self) -> None:
@@ -847,18 +876,31 @@ class ModelIndex:
             else np.zeros(len(self._proto_tasks), dtype=np.float32)
         )
         ranges = self._candidate_ranges(task, task_total, per_task=per_task, k=k + len(exclude))
-        row_ids = _concat([np.arange(a, b) for a, b in ranges])
-        if self.vector_store is not None:
-            sims = self._store_similarities(query, task, row_ids, k + len(exclude))
+        if self._ann is not None:
+            # Approximate: each task's HNSW graph gives its most similar rows.
+            fetch = max(self.ann_candidates, k + len(exclude))
+            tasks = [
+                t
+                for t, (start, _) in self._ranges.items()
+                if any(a <= start < b for a, b in ranges)
+            ]
+            found = [self._ann.search(t, q, fetch) for t in tasks]
+            row_ids = _concat([rows for rows, _ in found])
+            sims = _concat([s for _, s in found])
+            row_tasks = self._task_of_row[row_ids]
         else:
-            assert self._matrix is not None
-            # Contiguous slices are views (no copy). einsum runs single-threaded without BLAS:
-            # as fast as BLAS here (memory-bound) and immune to BLAS threads spinning when the
-            # CPU is shared.
-            matrix = self._matrix
-            sims = _concat([np.einsum("ij,j->i", matrix[a:b], q) for a, b in ranges])
+            row_ids = _concat([np.arange(a, b) for a, b in ranges])
+            row_tasks = _concat([self._task_of_row[a:b] for a, b in ranges])
+            if self.vector_store is not None:
+                sims = self._store_similarities(query, task, row_ids, k + len(exclude))
+            else:
+                assert self._matrix is not None
+                # Contiguous slices are views (no copy). einsum runs single-threaded without
+                # BLAS: as fast as BLAS here (memory-bound) and immune to BLAS threads spinning
+                # when the CPU is shared.
+                matrix = self._matrix
+                sims = _concat([np.einsum("ij,j->i", matrix[a:b], q) for a, b in ranges])
         w = self.ranking
-        row_tasks = _concat([self._task_of_row[a:b] for a, b in ranges])
         parts: dict[str, np.ndarray] = {"similarity": w.similarity * sims}
         for name, values in evidence.items():
             parts[name] = values[row_tasks]
@@ -954,7 +996,9 @@ class ModelIndex:
             "task_head": self.task_head.fingerprint() if self.task_head else None,
             "fingerprint": self.fingerprint(),
             "path": str(self.path) if self.persist else None,
-            "store": type(self.vector_store).__name__ if self.vector_store is not None else "numpy",
+            "store": type(self.vector_store).__name__
+            if self.vector_store is not None
+            else self.store,
         }
 
 

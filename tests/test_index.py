@@ -1,4 +1,5 @@
 import re
+import sys
 import zlib
 
 import numpy as np
@@ -292,3 +293,47 @@ def test_pruned_search_finds_what_the_full_scan_finds(real_index):
     for query in queries:
         full = [h.id for h in real_index.search(query, k=3)]
         assert [h.id for h in pruned.search(query, k=3)] == full, query
+
+
+def test_faiss_store_finds_what_the_exact_scan_finds_and_persists_its_graphs(real_index, tmp_path):
+    catalog = real_index.catalog
+    ann = ModelIndex(catalog, cache_dir=tmp_path, store="faiss").prepare()
+    assert ann.info()["store"] == "faiss" and ann._ann.built == len(ann._ranges)
+    queries = [
+        ("Please transcribe what is said in meeting.wav", None),
+        ("Draw me a picture of a red fox in the snow", None),
+        ("Translate 'good morning' into German", "translation"),
+        ("How far away is each object in street.jpg?", None),
+    ]
+    for query, task in queries:
+        exact = real_index.search(query, task=task, k=3)
+        found = ann.search(query, task=task, k=3)
+        assert [h.id for h in found] == [h.id for h in exact], query
+        assert [h.score for h in found] == pytest.approx([h.score for h in exact], abs=1e-4)
+    first = ann.search("Transcribe meeting.wav", task="automatic-speech-recognition", k=1)[0]
+    rest = ann.search(
+        "Transcribe meeting.wav", task="automatic-speech-recognition", k=5, exclude=[first.id]
+    )
+    assert rest and first.id not in {h.id for h in rest}
+    # A second process loads the graphs saved beside the persisted index instead of building.
+    graphs = list(ann._source.glob("hnsw-M*/*.faiss"))
+    assert len(graphs) == len(ann._ranges)
+    again = ModelIndex(catalog, cache_dir=tmp_path, store="faiss").prepare()
+    assert again._ann.built == 0
+    assert again.search(queries[0][0], k=1)[0].id == real_index.search(queries[0][0], k=1)[0].id
+
+
+def test_faiss_store_errors_are_clear(monkeypatch, tmp_path):
+    with pytest.raises(ConfigurationError, match="Unknown store 'annoy'"):
+        ModelIndex(small_catalog(), embeddings=BagOfWords(), store="annoy")
+    with pytest.raises(ConfigurationError, match="not both"):
+        ModelIndex(
+            small_catalog(),
+            embeddings=BagOfWords(),
+            store="faiss",
+            vector_store=InMemoryVectorStore(BagOfWords()),
+        )
+    monkeypatch.setitem(sys.modules, "faiss", None)  # as if faiss-cpu were not installed
+    index = ModelIndex(small_catalog(), embeddings=BagOfWords(), cache_dir=tmp_path, store="faiss")
+    with pytest.raises(ConfigurationError, match=r"pip install 'hgpt-langchain\[faiss\]'"):
+        index.prepare()

@@ -730,7 +730,10 @@ class ModelIndex:
             if self.vector_store is None:
                 if not meta.get("has_vectors"):
                     return False
-                matrix = np.load(target / "vectors.npy")
+                # The FAISS store reads its graphs, not the matrix (needed only to build them):
+                # map it instead of reading it.
+                mmap = "r" if self.store == "faiss" else None
+                matrix = np.load(target / "vectors.npy", mmap_mode=mmap)
                 if matrix.shape[0] != len(self._entries):
                     return False
                 self._matrix = matrix

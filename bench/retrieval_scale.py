@@ -143,30 +143,25 @@ def main() -> None:
     try:
         for n in sizes:
             catalog = synthetic_catalog(n, pool)
+
+            def open_index(catalog=catalog):
+                return ModelIndex(
+                    catalog,
+                    embeddings=embeddings,
+                    recipe="desc",
+                    cache_dir=cache,
+                    task_head=head,
+                    store=args.store,
+                ).prepare()
+
             start = time.perf_counter()
-            built = ModelIndex(
-                catalog,
-                embeddings=embeddings,
-                recipe="desc",
-                cache_dir=cache,
-                task_head=head,
-                store=args.store,
-            )
-            built.prepare()
+            built = open_index()
             build_s = time.perf_counter() - start
             path = built.path
             del built
 
             start = time.perf_counter()
-            index = ModelIndex(
-                catalog,
-                embeddings=embeddings,
-                recipe="desc",
-                cache_dir=cache,
-                task_head=head,
-                store=args.store,
-            )
-            index.prepare()
+            index = open_index()
             load_s = time.perf_counter() - start
             assert not index.built
 

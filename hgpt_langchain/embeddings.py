@@ -330,6 +330,20 @@ def _load(model_path: str | None) -> Any:
     return SentenceTransformer(model_path, device="cpu")
 
 
+def query_vector(embeddings: Any, text: str) -> np.ndarray:
+    """One query as a unit float32 vector, on ``embeddings``' fast single-query path if it has one.
+
+    That path is :meth:`SentenceTransformerEmbeddings.encode_query`; any other LangChain
+    ``Embeddings`` goes through ``embed_query``.
+    """
+    encode_query = getattr(embeddings, "encode_query", None)
+    if callable(encode_query):
+        vector = np.asarray(encode_query(text), dtype=np.float32)
+    else:
+        vector = np.asarray(embeddings.embed_query(text), dtype=np.float32)
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+
 @lru_cache(maxsize=1)
 def default_embeddings() -> SentenceTransformerEmbeddings:
     """The process-wide default embedding model (loaded lazily, shared by index and planner)."""

@@ -529,8 +529,7 @@ class Scorer:
         own_node, own_edge = _Counts(), _Counts()
         own_node.add_multiset(gold.nodes, predicted.nodes)
         own_edge.add_set(gold.links, predicted.links)
-        has_steps = bool(record.steps)
-        ed = edit_distance(predicted.sequence, gold.sequence) if has_steps else None
+        ed = edit_distance(predicted.sequence, gold.sequence) if record.steps else None
         exact = Counter(gold.nodes) == Counter(predicted.nodes) and gold.links == predicted.links
         for name in ("overall", record.type or "unknown"):
             g = self._group(name)

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
+from hgpt_langchain.embeddings import query_vector
 from hgpt_langchain.errors import ConfigurationError
 from hgpt_langchain.taskhead import TaskHead, default_task_head
 from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, resolve_task
@@ -789,12 +790,7 @@ class ModelIndex:
         Uses the embeddings' fast single-query path when they have one (see
         :meth:`~hgpt_langchain.embeddings.SentenceTransformerEmbeddings.encode_query`).
         """
-        encode_query = getattr(self.embeddings, "encode_query", None)
-        if callable(encode_query):
-            vector = np.asarray(encode_query(text), dtype=np.float32)
-        else:
-            vector = np.asarray(self.embeddings.embed_query(text), dtype=np.float32)
-        return vector / max(float(np.linalg.norm(vector)), 1e-12)
+        return query_vector(self.embeddings, text)
 
     def _prototype_scores(self, q: np.ndarray) -> np.ndarray:
         assert self._protos is not None

@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from hgpt_langchain.embeddings import query_vector
 from hgpt_langchain.errors import ConfigurationError
 from hgpt_langchain.tasks import TASKS, resolve_task
 
@@ -253,13 +254,8 @@ def train_task_head(
 
 
 def embed_queries(embeddings: Any, texts: Sequence[str]) -> np.ndarray:
-    """Unit query vectors for ``texts``, on the embeddings' single-query path when they have one."""
-    encode_query = getattr(embeddings, "encode_query", None)
-    if callable(encode_query):
-        vectors = np.stack([np.asarray(encode_query(t), dtype=np.float32) for t in texts])
-    else:
-        vectors = np.asarray([embeddings.embed_query(t) for t in texts], dtype=np.float32)
-    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    """Unit query vectors for ``texts``, embedded as the index embeds a query."""
+    return np.stack([query_vector(embeddings, t) for t in texts])
 
 
 @lru_cache(maxsize=4)

@@ -463,6 +463,29 @@ def _concat(arrays: list[np.ndarray]) -> np.ndarray:
     return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
+@dataclass
+class _Scored:
+    """Scored rows of a search: row ids, their task index, similarity, terms and total."""
+
+    rows: np.ndarray
+    tasks: np.ndarray
+    sims: np.ndarray
+    parts: dict[str, np.ndarray]
+    score: np.ndarray
+
+    @classmethod
+    def join(cls, items: list[_Scored]) -> _Scored:
+        if len(items) == 1:
+            return items[0]
+        return cls(
+            _concat([i.rows for i in items]),
+            _concat([i.tasks for i in items]),
+            _concat([i.sims for i in items]),
+            {name: _concat([i.parts[name] for i in items]) for name in items[0].parts},
+            _concat([i.score for i in items]),
+        )
+
+
 def _modality_fit(spec: Any, media: _Media) -> float:
     """How a task fits the media of a query.
 
@@ -491,12 +514,8 @@ class ModelIndex:
             added to it (with ``id`` and ``task`` metadata) when it is empty.
         cache_dir: Root of the persisted indexes (see :func:`cache_root`).
         persist: Save / reuse the embedded matrix on disk.
-        prune_tasks: Without a task filter, on catalogs larger than ``prune_above`` rows, scan
-            only the rows of this many best-matching task types.
-        prune_above: Catalog size from which task pruning applies.
-        prune_margin: Without ``per_task``, pruning scans a further task type only while its
-            task evidence is within this margin of the best one (the search then mostly reads
-            one or two task types' rows).
+        prune_above: Catalog size from which a search without a task filter skips the task
+            types that cannot reach the top hits (exact: the same hits as a full scan).
         store: How the built-in store finds similar rows: ``"numpy"`` (exact scan of the
             candidate task types' rows) or ``"faiss"`` (one HNSW graph per task type,
             approximate, for catalogs of 100k models and more; needs ``faiss-cpu``; see
@@ -518,9 +537,7 @@ class ModelIndex:
         vector_store: VectorStore | None = None,
         cache_dir: str | Path | None = None,
         persist: bool = True,
-        prune_tasks: int = 4,
         prune_above: int = 5_000,
-        prune_margin: float = 0.5,
         store: str = "numpy",
         ann_candidates: int = 100,
         task_head: TaskHead | str | None = "default",
@@ -542,9 +559,8 @@ class ModelIndex:
         self.vector_store = vector_store
         self.cache_dir = cache_dir
         self.persist = persist
-        self.prune_tasks = prune_tasks
         self.prune_above = prune_above
-        self.prune_margin = prune_margin
+        self._bounds_value: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self.store = store
         self.ann_candidates = ann_candidates
         self._ann: TaskHNSW | None = None
@@ -874,53 +890,40 @@ class ModelIndex:
             if evidence
             else np.zeros(len(self._proto_tasks), dtype=np.float32)
         )
-        ranges = self._candidate_ranges(task, task_total, per_task=per_task, k=k + len(exclude))
-        if self._ann is not None:
-            # Approximate: each task's HNSW graph gives its most similar rows.
-            fetch = max(self.ann_candidates, k + len(exclude))
-            tasks = [
-                t
-                for t, (start, _) in self._ranges.items()
-                if any(a <= start < b for a, b in ranges)
-            ]
-            found = [self._ann.search(t, q, fetch) for t in tasks]
-            row_ids = _concat([rows for rows, _ in found])
-            sims = _concat([s for _, s in found])
-            row_tasks = self._task_of_row[row_ids]
-        else:
-            row_ids = _concat([np.arange(a, b) for a, b in ranges])
-            row_tasks = _concat([self._task_of_row[a:b] for a, b in ranges])
-            if self.vector_store is not None:
-                sims = self._store_similarities(query, task, row_ids, k + len(exclude))
-            else:
-                assert self._matrix is not None
-                # Contiguous slices are views (no copy). einsum runs single-threaded without
-                # BLAS: as fast as BLAS here (memory-bound) and immune to BLAS threads spinning
-                # when the CPU is shared.
-                matrix = self._matrix
-                sims = _concat([np.einsum("ij,j->i", matrix[a:b], q) for a, b in ranges])
-        w = self.ranking
-        parts: dict[str, np.ndarray] = {"similarity": w.similarity * sims}
-        for name, values in evidence.items():
-            parts[name] = values[row_tasks]
-        if w.popularity:
-            parts["popularity"] = w.popularity * self._pop[row_ids]
-        if w.bm25 and self._bm25 is not None:
-            raw = self._bm25.scores(query)[row_ids]
+        bm25 = None
+        if self.ranking.bm25 and self._bm25 is not None:
+            raw = self._bm25.scores(query)
             top = float(raw.max()) if raw.size else 0.0
-            parts["bm25"] = w.bm25 * (raw / top if top > 0 else raw)
-        score = np.sum(list(parts.values()), axis=0)
-        if exclude:
-            excluded = [self._row_of[i] for i in exclude if i in self._row_of]
-            if excluded:
-                score = np.where(np.isin(row_ids, excluded), -np.inf, score)
-        pool = np.arange(len(score))
-        if per_task and task is None:
-            # Rows are grouped by task type: cut where the task changes.
-            cuts = np.flatnonzero(np.diff(row_tasks)) + 1
-            lengths = np.diff(np.concatenate([[0], cuts, [len(row_tasks)]])).tolist()
-            pool = _best_per_segment(score, lengths, per_task)
-        pool = pool[np.isfinite(score[pool])]
+            bm25 = raw / top if top > 0 else raw
+        want = k + len(exclude)
+        scored: dict[tuple[int, int], _Scored] = {}
+
+        def score_ranges(ranges: list[tuple[int, int]]) -> _Scored:
+            for r in ranges:
+                if r not in scored:
+                    scored[r] = self._score_range(r, query, task, q, evidence, bm25, want)
+            return _Scored.join([scored[r] for r in sorted(ranges)])
+
+        def pool_of(s: _Scored) -> tuple[np.ndarray, np.ndarray]:
+            score = s.score
+            if exclude:
+                excluded = [self._row_of[i] for i in exclude if i in self._row_of]
+                if excluded:
+                    score = np.where(np.isin(s.rows, excluded), -np.inf, score)
+            pool = np.arange(len(score))
+            if per_task and task is None:
+                # Rows are grouped by task type: cut where the task changes.
+                cuts = np.flatnonzero(np.diff(s.tasks)) + 1
+                lengths = np.diff(np.concatenate([[0], cuts, [len(s.tasks)]])).tolist()
+                pool = _best_per_segment(score, lengths, per_task)
+            return score, pool[np.isfinite(score[pool])]
+
+        if task is not None:
+            ranges = [self._ranges[task]]
+        else:
+            ranges = self._pruned_ranges(task_total, q, score_ranges, pool_of, k)
+        s = score_ranges(ranges)
+        score, pool = pool_of(s)
         k = min(k, len(pool))
         if k <= 0:
             return []
@@ -928,41 +931,143 @@ class ModelIndex:
         top = top[np.argsort(-score[top], kind="stable")]
         return [
             Hit(
-                self._entries[int(row_ids[j])],
+                self._entries[int(s.rows[j])],
                 float(score[j]),
-                float(sims[j]),
-                {name: float(values[j]) for name, values in parts.items()},
+                float(s.sims[j]),
+                {name: float(values[j]) for name, values in s.parts.items()},
             )
             for j in top
         ]
 
-    def _candidate_ranges(
-        self, task: str | None, task_total: np.ndarray, *, per_task: int | None, k: int
-    ) -> list[tuple[int, int]]:
-        """Row ranges to score: one task's rows, all rows, or the best tasks' rows (pruning).
+    def _score_range(
+        self,
+        rows_range: tuple[int, int],
+        query: str,
+        task: str | None,
+        q: np.ndarray,
+        evidence: dict[str, np.ndarray],
+        bm25: np.ndarray | None,
+        want: int,
+    ) -> _Scored:
+        """Every ranking term of the rows ``a:b`` (one task type's rows, or all rows)."""
+        a, b = rows_range
+        if self._ann is not None:
+            # Approximate: each task's HNSW graph gives its most similar rows.
+            tasks = [t for t, (start, _) in self._ranges.items() if a <= start < b]
+            found = [self._ann.search(t, q, max(self.ann_candidates, want)) for t in tasks]
+            row_ids = _concat([rows for rows, _ in found])
+            sims = _concat([s for _, s in found])
+        else:
+            row_ids = np.arange(a, b)
+            if self.vector_store is not None:
+                sims = self._store_similarities(query, task, row_ids, want)
+            else:
+                assert self._matrix is not None
+                # Contiguous slices are views (no copy). einsum runs single-threaded without
+                # BLAS: as fast as BLAS here (memory-bound) and immune to BLAS threads spinning
+                # when the CPU is shared.
+                sims = np.einsum("ij,j->i", self._matrix[a:b], q)
+        row_tasks = self._task_of_row[row_ids]
+        w = self.ranking
+        parts: dict[str, np.ndarray] = {"similarity": w.similarity * sims}
+        for name, values in evidence.items():
+            parts[name] = values[row_tasks]
+        if w.popularity:
+            parts["popularity"] = w.popularity * self._pop[row_ids]
+        if bm25 is not None:
+            parts["bm25"] = w.bm25 * bm25[row_ids]
+        return _Scored(row_ids, row_tasks, sims, parts, np.sum(list(parts.values()), axis=0))
 
-        Pruning takes task types best first: up to ``prune_tasks`` of them with ``per_task``;
-        otherwise only those whose task evidence is within ``prune_margin`` of the best one
-        (at most ``prune_tasks``), and always enough of them to hold ``k`` rows.
+    @property
+    def _bound_tasks(self) -> np.ndarray:
+        """Registry index of each task type that has rows, in row order."""
+        return np.array([self._proto_tasks.index(t) for t in self._ranges], dtype=np.int64)
+
+    @property
+    def _bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Per task type with rows: centroid, radius (farthest row from it), best popularity.
+
+        Computed on first use, once (saved beside a writable persisted index).
         """
-        if task is not None:
-            return [self._ranges[task]]
+        if self._bounds_value is None and self._matrix is not None:
+            with self._lock:
+                if self._bounds_value is None:
+                    self._bounds_value = self._load_or_compute_bounds()
+        return self._bounds_value
+
+    def _load_or_compute_bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        assert self._matrix is not None
+        file = self._source / "bounds.npz" if self._source is not None else None
+        if file is not None and file.is_file():
+            try:
+                data = np.load(file)
+                if len(data["radii"]) == len(self._ranges):
+                    return data["centroids"], data["radii"], data["best_pop"]
+            except (OSError, ValueError, KeyError):
+                pass
+        centroids, radii, best_pop = [], [], []
+        for a, b in self._ranges.values():
+            block = np.asarray(self._matrix[a:b], dtype=np.float32)
+            centre = block.mean(axis=0)
+            centroids.append(centre)
+            radii.append(float(np.sqrt(((block - centre) ** 2).sum(axis=1).max())))
+            best_pop.append(float(self._pop[a:b].max()))
+        bounds = (
+            np.asarray(centroids, dtype=np.float32),
+            np.asarray(radii, dtype=np.float32),
+            np.asarray(best_pop, dtype=np.float32),
+        )
+        if file is not None and self._source.parent != SHIPPED_INDEX_DIR:
+            try:
+                np.savez(file, centroids=bounds[0], radii=bounds[1], best_pop=bounds[2])
+            except OSError:  # a read-only cache only costs recomputing next time
+                pass
+        return bounds
+
+    def _pruned_ranges(
+        self,
+        task_total: np.ndarray,
+        q: np.ndarray,
+        score_ranges: Any,
+        pool_of: Any,
+        k: int,
+    ) -> list[tuple[int, int]]:
+        """Without a task filter: the task types whose rows can reach the top ``k`` (exact).
+
+        Each task type's best possible score is bounded from above by its task evidence plus
+        the largest similarity its rows can have (``q . centroid + radius``, Cauchy-Schwarz),
+        its best popularity and the largest BM25 term. The task types with the highest bounds
+        are scored until they hold ``k`` hits; the k-th best of those is a lower bound of the
+        final k-th best, so every task type whose bound is below it is skipped: the result is
+        the full scan's, only faster. Small catalogs (``prune_above``) are scanned whole.
+        """
         n = len(self._entries)
-        if n <= self.prune_above or self.prune_tasks <= 0 or not self.ranking.task:
+        if n <= self.prune_above or self._bounds is None or self.vector_store is not None:
             return [(0, n)]
-        keep, rows = [], 0
-        top = float(task_total.max())
-        for i in np.argsort(-task_total):
-            name = self._proto_tasks[i]
-            if name not in self._ranges:
-                continue
-            close = per_task is not None or task_total[i] >= top - self.prune_margin
-            if rows >= k and (len(keep) >= self.prune_tasks or not close):
-                break
-            start, end = self._ranges[name]
-            keep.append((start, end))
-            rows += end - start
-        return sorted(keep) or [(0, n)]
+        centroids, radii, best_pop = self._bounds
+        w = self.ranking
+        sim_bound = np.minimum(centroids @ q + radii, 1.0)
+        upper = (
+            task_total[self._bound_tasks]
+            + w.similarity * sim_bound
+            + w.popularity * best_pop
+            + (w.bm25 if w.bm25 and self._bm25 is not None else 0.0)
+            + 1e-4  # float32 rounding of the terms above
+        )
+        order = np.argsort(-upper, kind="stable")
+        ranges = [self._ranges[self._proto_tasks[self._bound_tasks[i]]] for i in order]
+        first: list[tuple[int, int]] = []
+        threshold = -np.inf
+        for i, r in enumerate(ranges):
+            first.append(r)
+            score, pool = pool_of(score_ranges(first))
+            if len(pool) >= k:
+                threshold = float(np.partition(score[pool], len(pool) - k)[len(pool) - k])
+                rest = [
+                    ranges[j] for j in range(i + 1, len(ranges)) if upper[order[j]] >= threshold
+                ]
+                return first + rest
+        return first
 
     def _store_similarities(
         self, query: str, task: str | None, row_ids: np.ndarray, k: int

@@ -250,49 +250,43 @@ def test_loading_the_shipped_index_never_writes_into_the_package(tmp_path):
     assert sorted(p.name for p in SHIPPED_INDEX_DIR.rglob("*")) == before
 
 
-def test_pruning_scans_the_best_task_types_and_enough_rows(tmp_path):
+def test_pruning_skips_task_types_that_cannot_reach_the_top_hits(tmp_path, monkeypatch):
     catalog = small_catalog(per_task=3)
-    index = ModelIndex(
-        catalog, embeddings=BagOfWords(), cache_dir=tmp_path, prune_above=0, prune_margin=0.5
-    )
-    tasks = index._proto_tasks
-    total = np.zeros(len(tasks), dtype=np.float32)
-    total[tasks.index("translation")] = 3.0
-    total[tasks.index("summarization")] = 2.7  # within the margin
-    total[tasks.index("text-to-speech")] = 2.0
-    total[tasks.index("text-to-image")] = 1.9
+    full = ModelIndex(catalog, embeddings=BagOfWords(), cache_dir=tmp_path, prune_above=10**9)
+    pruned = ModelIndex(catalog, embeddings=BagOfWords(), cache_dir=tmp_path, prune_above=0)
+    scanned: list[tuple[int, int]] = []
+    score_range = ModelIndex._score_range
 
-    def scanned(**kw):
-        ranges = index._candidate_ranges(None, total, **kw)
-        return {index._entries[a].task for a, _ in ranges}, sum(b - a for a, b in ranges)
+    def spy(self, rows_range, *args):
+        if self is pruned:
+            scanned.append(rows_range)
+        return score_range(self, rows_range, *args)
 
-    assert scanned(per_task=None, k=5) == ({"translation", "summarization"}, 6)
-    # Two task types hold 6 rows: for 8 hits a third one is scanned, margin or not.
-    assert scanned(per_task=None, k=8) == ({"translation", "summarization", "text-to-speech"}, 9)
-    # Spreading hits over task types scans prune_tasks of them.
-    assert scanned(per_task=2, k=5)[0] == {
-        "translation",
-        "summarization",
-        "text-to-speech",
-        "text-to-image",
-    }
-    assert index._candidate_ranges("translation", total, per_task=None, k=5) == [
-        index._ranges["translation"]
-    ]
+    monkeypatch.setattr(ModelIndex, "_score_range", spy)
+    query = "Translate this sentence into German please"
+    assert [h.id for h in pruned.search(query, k=3)] == [h.id for h in full.search(query, k=3)]
+    # A clear request reads a few task types' rows, not all of them.
+    assert 1 <= len(scanned) < len(pruned._ranges)
+    assert pruned._entries[scanned[0][0]].task == "translation"
 
 
-def test_pruned_search_finds_what_the_full_scan_finds(real_index):
-    pruned = ModelIndex(real_index.catalog, cache_dir=real_index.cache_dir, prune_above=0)
-    queries = [
-        "Please transcribe what is said in meeting.wav",
-        "Draw me a picture of a red fox in the snow",
-        "Translate 'good morning' into German",
-        "How far away is each object in street.jpg?",
-        "Is this review positive or negative: 'great phone'",
-    ]
-    for query in queries:
-        full = [h.id for h in real_index.search(query, k=3)]
-        assert [h.id for h in pruned.search(query, k=3)] == full, query
+def test_pruned_search_is_exact_for_any_query_vector(tmp_path):
+    """What the design guarantees: pruning returns the full scan's hits, whatever the numerics."""
+    catalog = small_catalog(per_task=4)
+    full = ModelIndex(catalog, embeddings=BagOfWords(), cache_dir=tmp_path, prune_above=10**9)
+    pruned = ModelIndex(catalog, embeddings=BagOfWords(), cache_dir=tmp_path, prune_above=0)
+    rng = np.random.default_rng(0)
+    queries = ["Describe photo.jpg", "transcribe meeting.wav", "draw a fox", "hello there"]
+    for i in range(60):
+        query = queries[i % len(queries)]
+        # Random directions near and far from the query's own vector, as another CPU's
+        # quantised query encoder might produce.
+        base = np.asarray(full.embed_query(query), dtype=np.float32)
+        vector = base + rng.normal(scale=[0.01, 0.3, 3.0][i % 3], size=base.shape)
+        vector = (vector / np.linalg.norm(vector)).astype(np.float32)
+        for kw in ({"k": 1}, {"k": 5}, {"k": 7, "per_task": 2}, {"k": 3, "exclude": ["x"]}):
+            want = [h.id for h in full.search(query, vector=vector, **kw)]
+            assert [h.id for h in pruned.search(query, vector=vector, **kw)] == want, (i, kw)
 
 
 def test_faiss_store_finds_what_the_exact_scan_finds_and_persists_its_graphs(real_index, tmp_path):

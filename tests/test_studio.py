@@ -58,9 +58,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _repo_api_state() -> list[tuple[str, int]]:
+    """What a user's own ``langgraph dev`` left at the repo root (the test must not touch it)."""
+    folder = REPO / ".langgraph_api"
+    if not folder.exists():
+        return []
+    return sorted((str(p.relative_to(folder)), p.stat().st_mtime_ns) for p in folder.rglob("*"))
+
+
 @pytest.fixture
 def server(tmp_path):
     before = _git_status()
+    api_before = _repo_api_state()
     site = tmp_path / "studio"
     site.mkdir()
     shutil.copy(REPO / "langgraph.json", site / "langgraph.json")
@@ -117,7 +126,7 @@ def server(tmp_path):
                     + (site / "server.log").read_text()[-3000:]
                 )
             time.sleep(0.3)
-        yield url, site, before
+        yield url, site, (before, api_before)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -176,7 +185,8 @@ def test_langgraph_dev_serves_and_runs_the_graphs(server):
 
     # nothing was written into the repository
     assert (site / ".langgraph_api").is_dir()
-    assert not (REPO / ".langgraph_api").exists()
+    before, api_before = before
+    assert _repo_api_state() == api_before
     after = _git_status()
     if before is not None and after is not None:
         assert after - before == set()

@@ -310,7 +310,6 @@ def _bf16_native() -> bool:
 
 
 def _load(model_path: str | None) -> Any:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         from sentence_transformers import SentenceTransformer
     except ImportError as err:  # pragma: no cover - depends on the install

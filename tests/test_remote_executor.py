@@ -387,3 +387,44 @@ def test_hybrid_runs_small_hub_models_locally_by_their_listed_weight_size(
         assert asked == []
     finally:
         hf_http.set_client_factory(hf_http.default_client_factory)
+
+
+def test_cli_runs_remote_tasks_on_a_self_hosted_endpoint_after_loading_the_index(
+    server: _Server, tmp_path: Path
+):
+    """The real ``hgpt`` in its own process: it loads the embedding model and the index, then
+    calls the endpoint. Loading them must not switch the Hub off for the process (it once set
+    HF_HUB_OFFLINE, and remote inference then answered "HF_HUB_OFFLINE is set")."""
+    import os
+    import subprocess
+    import sys
+
+    port = server.server_address[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "HGPT_EXECUTION")}
+    env.pop("TRANSFORMERS_OFFLINE", None)
+    env["HGPT_INFERENCE_URL"] = f"http://127.0.0.1:{port}/models/sentiment"
+    env["HGPT_WORKSPACE_DIR"] = str(tmp_path / "runs")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hgpt_langchain.cli",
+            "run",
+            "Is this review positive or negative: 'great phone'",
+            "--execution",
+            "remote",
+            "--no-checkpoint",
+            "--json",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    report = json.loads(out.stdout)
+    (result,) = report["results"]
+    assert result["status"] == "ok" and result["executor"] == "remote", result
+    assert result["output"].startswith("NEGATIVE (0.80)")
+    assert any(r["path"] == "/models/sentiment" for r in server.requests)
+    assert "HF_HUB_OFFLINE" not in out.stderr

@@ -468,10 +468,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         opts = _options(args, saved)
         args.llm, args.planner = opts["llm"], opts["planner"]
         llm, planner = _llm_and_planner(args)
-        if opts["execution"]:
-            os.environ["HGPT_EXECUTION"] = opts["execution"]
+        from hgpt_langchain.execution.policy import default_executor
+
         graph = graph_module.build_graph(
             llm,
+            executor=default_executor(opts["execution"]),
             planner=planner,
             selector=opts["selector"],
             catalog=opts["catalog"],

@@ -156,21 +156,27 @@ class HybridExecutor:
         raise ExecutionError(" | ".join(errors), transient=last.transient)
 
 
-def default_executor() -> HybridExecutor:
+def default_executor(policy: str | None = None) -> HybridExecutor:
     """The executor built from the environment.
 
-    ``HGPT_EXECUTION`` (``auto`` | ``local`` | ``remote``, default ``auto``), ``HF_TOKEN``,
+    Args:
+        policy: ``auto`` | ``local`` | ``remote``; default: ``HGPT_EXECUTION``, else ``auto``.
+
+    Reads ``HF_TOKEN``,
     ``HGPT_INFERENCE_URL`` (a self-hosted endpoint, ``{model}`` allowed),
     ``HGPT_INFERENCE_PROVIDER``, ``HGPT_DEVICE``, ``HGPT_MEMORY_BUDGET_MB`` and
     ``HGPT_TRUST_REMOTE_CODE=1`` (only for repositories you trust).
 
     Raises:
-        ConfigurationError: ``HGPT_EXECUTION`` has an unknown value.
+        ConfigurationError: The policy (or ``HGPT_EXECUTION``) has an unknown value.
     """
-    policy = (os.environ.get("HGPT_EXECUTION") or "auto").strip().lower()
+    where = "--execution"
+    if policy is None:
+        policy, where = os.environ.get("HGPT_EXECUTION") or "auto", "HGPT_EXECUTION"
+    policy = policy.strip().lower()
     if policy not in POLICIES:
         raise ConfigurationError(
-            f"HGPT_EXECUTION={policy!r} is not valid: use one of {', '.join(POLICIES)}."
+            f"{where}={policy!r} is not valid: use one of {', '.join(POLICIES)}."
         )
     trust = os.environ.get("HGPT_TRUST_REMOTE_CODE", "").strip().lower() in ("1", "true", "yes")
     local = LocalExecutor(device=os.environ.get("HGPT_DEVICE") or None, trust_remote_code=trust)

@@ -165,7 +165,7 @@ def default_executor(policy: str | None = None) -> HybridExecutor:
     Reads ``HF_TOKEN``,
     ``HGPT_INFERENCE_URL`` (a self-hosted endpoint, ``{model}`` allowed),
     ``HGPT_INFERENCE_PROVIDER``, ``HGPT_DEVICE``, ``HGPT_MEMORY_BUDGET_MB`` and
-    ``HGPT_TRUST_REMOTE_CODE=1`` (only for repositories you trust).
+    ``HGPT_TRUST_REMOTE_CODE=1`` / ``HGPT_TRUST_PICKLE=1`` (only for repositories you trust).
 
     Raises:
         ConfigurationError: The policy (or ``HGPT_EXECUTION``) has an unknown value.
@@ -178,8 +178,14 @@ def default_executor(policy: str | None = None) -> HybridExecutor:
         raise ConfigurationError(
             f"{where}={policy!r} is not valid: use one of {', '.join(POLICIES)}."
         )
-    trust = os.environ.get("HGPT_TRUST_REMOTE_CODE", "").strip().lower() in ("1", "true", "yes")
-    local = LocalExecutor(device=os.environ.get("HGPT_DEVICE") or None, trust_remote_code=trust)
+    def flag(name: str) -> bool:
+        return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+    local = LocalExecutor(
+        device=os.environ.get("HGPT_DEVICE") or None,
+        trust_remote_code=flag("HGPT_TRUST_REMOTE_CODE"),
+        trust_pickle=flag("HGPT_TRUST_PICKLE"),
+    )
     remote = RemoteExecutor(
         base_url=os.environ.get("HGPT_INFERENCE_URL") or None,
         provider=os.environ.get("HGPT_INFERENCE_PROVIDER") or None,

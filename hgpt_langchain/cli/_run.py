@@ -86,8 +86,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--catalog", metavar="FILE", help="model catalog JSONL (default: shipped)")
     run.add_argument(
         "--execution",
-        choices=["auto", "local", "remote"],
-        help="where models run (default: HGPT_EXECUTION or auto)",
+        choices=["auto", "local", "remote", "ray"],
+        help="where models run (default: HGPT_EXECUTION or auto; ray: Ray Serve deployments, "
+        "HGPT_RAY_ADDRESS)",
     )
     run.add_argument("--selector", choices=["retrieval", "llm"], help="default: retrieval")
     run.add_argument("--workspace", metavar="DIR", help="folder for run workspaces")

@@ -246,28 +246,39 @@ class _OnnxQueryEncoder:
     def cached(
         cls, fingerprint: str, name: str, *, int8: bool, cache_dir: str | Path | None = None
     ) -> _OnnxQueryEncoder | None:
-        """The cached export for the model with this fingerprint, or ``None`` (torch-free)."""
+        """The cached export for the model with this fingerprint, or ``None`` (torch-free).
+
+        An int8 graph missing beside a cached float32 one is quantised from it (onnxruntime only).
+        """
         import onnxruntime  # noqa: F401 - fail early: without it there is no ONNX backend
         import tokenizers  # noqa: F401
 
-        return cls._load(_export_dir(_query_key(fingerprint, name, int8), cache_dir))
+        keys = {precision: _query_key(fingerprint, name, precision) for precision in (False, True)}
+        return cls._from_cache(keys, int8, cache_dir)
 
     @classmethod
-    def _load(cls, folder: Path) -> _OnnxQueryEncoder | None:
-        meta_file = folder / "meta.json"
-        if not meta_file.is_file():
-            return None
-        try:
-            meta = json.loads(meta_file.read_text())
-            if meta.get("version") != _EXPORT_VERSION or meta.get("key") != folder.name:
+    def _from_cache(
+        cls, keys: dict[bool, str], int8: bool, cache_dir: str | Path | None
+    ) -> _OnnxQueryEncoder | None:
+        target = _export_dir(keys[int8], cache_dir)
+        if _read_meta(target) is None and int8:
+            source = _export_dir(keys[False], cache_dir)
+            meta = _read_meta(source)
+            if meta is None:
                 return None
-            graph, tokenizer = folder / meta["graph"], folder / meta["tokenizer"]
-            if not (graph.is_file() and tokenizer.is_file()):
-                return None
-            return cls(graph, tokenizer, list(meta["input_names"]), int(meta["max_length"]))
-        except (OSError, ValueError, KeyError, TypeError) as err:
-            logger.warning("Ignoring the unreadable query encoder at %s (%s).", folder, err)
+            _quantize(source / meta["graph"], target / "query-int8.onnx")
+            _write_atomic(target / "tokenizer.json", (source / meta["tokenizer"]).read_text())
+            meta = {**meta, "key": keys[True], "graph": "query-int8.onnx", "int8": True}
+            _write_atomic(target / "meta.json", json.dumps(meta, indent=1))
+        meta = _read_meta(target)
+        if meta is None:
             return None
+        return cls(
+            target / meta["graph"],
+            target / meta["tokenizer"],
+            list(meta["input_names"]),
+            int(meta["max_length"]),
+        )
 
     @classmethod
     def build(
@@ -286,7 +297,8 @@ class _OnnxQueryEncoder:
         optionally a normalisation; anything else raises ``ValueError``. ``folder`` and
         ``fingerprint`` (see :meth:`SentenceTransformerEmbeddings.fingerprint`) key the export
         so that later processes find it without loading the model; without them the key is
-        computed from the loaded weights.
+        computed from the loaded weights. The float32 graph is always kept (the offline planner
+        runs on it); the int8 one is quantised from it.
         """
         import onnxruntime  # noqa: F401 - fail early, before exporting anything
         import tokenizers  # noqa: F401
@@ -306,17 +318,18 @@ class _OnnxQueryEncoder:
         ]
         max_length = int(model.max_seq_length or 512)
 
-        if fingerprint is not None:
-            key = _query_key(fingerprint, name, int8)
-        else:
-            key = _export_key(name, transformer, int8)
-        target = _export_dir(key, cache_dir)
-        found = cls._load(target)
+        keys = {
+            precision: _query_key(fingerprint, name, precision)
+            if fingerprint is not None
+            else _export_key(name, transformer, precision)
+            for precision in (False, True)
+        }
+        found = cls._from_cache(keys, int8, cache_dir)
         if found is not None:
             return found
-        graph = target / ("query-int8.onnx" if int8 else "query.onnx")
-        if not graph.exists():
-            _export(transformer, tokenizer, names, graph, int8=int8)
+        target = _export_dir(keys[False], cache_dir)
+        graph = target / "query.onnx"
+        _export(transformer, tokenizer, names, graph)
         source = folder / "tokenizer.json" if folder is not None else None
         if source is not None and source.is_file():
             tokenizer_json = source.read_text(encoding="utf-8")
@@ -328,21 +341,39 @@ class _OnnxQueryEncoder:
         _write_atomic(target / "tokenizer.json", tokenizer_json)
         meta = {
             "version": _EXPORT_VERSION,
-            "key": key,
+            "key": keys[False],
             "model": name,
             "source": str(folder) if folder is not None else None,
             "graph": graph.name,
             "tokenizer": "tokenizer.json",
             "input_names": names,
             "max_length": max_length,
-            "int8": int8,
+            "int8": False,
             "versions": {pkg: _version(pkg) for pkg in ("torch", "onnxruntime", "tokenizers")},
         }
         _write_atomic(target / "meta.json", json.dumps(meta, indent=1))  # last: marks it whole
-        loaded = cls._load(target)
+        loaded = cls._from_cache(keys, int8, cache_dir)
         if loaded is None:  # pragma: no cover - only if the disk lost what we just wrote
             raise ValueError(f"cannot read back the exported query encoder at {target}")
         return loaded
+
+
+def _read_meta(folder: Path) -> dict[str, Any] | None:
+    """The export's ``meta.json`` if it is whole, current and its files are there."""
+    meta_file = folder / "meta.json"
+    if not meta_file.is_file():
+        return None
+    try:
+        meta = json.loads(meta_file.read_text())
+        if meta.get("version") != _EXPORT_VERSION or meta.get("key") != folder.name:
+            return None
+        if not ((folder / meta["graph"]).is_file() and (folder / meta["tokenizer"]).is_file()):
+            return None
+        list(meta["input_names"]), int(meta["max_length"])
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        logger.warning("Ignoring the unreadable query encoder at %s (%s).", folder, err)
+        return None
+    return meta  # type: ignore[no-any-return]
 
 
 def _export_dir(key: str, cache_dir: str | Path | None) -> Path:
@@ -423,7 +454,8 @@ def _export_key(name: str, transformer: Any, int8: bool) -> str:
     return digest.hexdigest()[:16]
 
 
-def _export(transformer: Any, tokenizer: Any, names: list[str], path: Path, *, int8: bool) -> None:
+def _export(transformer: Any, tokenizer: Any, names: list[str], path: Path) -> None:
+    """Export the float32 query graph to ``path`` (torch)."""
     import torch
 
     class Graph(torch.nn.Module):
@@ -440,7 +472,6 @@ def _export(transformer: Any, tokenizer: Any, names: list[str], path: Path, *, i
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    fp32 = tmp.with_suffix(".fp32")
     sample = tokenizer(["an example query"], return_tensors="pt")
     axes = {n: {0: "batch", 1: "tokens"} for n in names} | {"embedding": {0: "batch"}}
     try:
@@ -449,30 +480,35 @@ def _export(transformer: Any, tokenizer: Any, names: list[str], path: Path, *, i
             torch.onnx.export(
                 Graph(transformer).eval(),
                 tuple(sample[n] for n in names),
-                str(fp32),
+                str(tmp),
                 input_names=names,
                 output_names=["embedding"],
                 dynamic_axes=axes,
                 opset_version=17,
                 dynamo=False,
             )
-        if int8:
-            from onnxruntime.quantization import QuantType, quantize_dynamic
-
-            root = logging.getLogger()
-            advice = _DropMessage("Please consider to run pre-processing")
-            root.addFilter(advice)  # onnxruntime logs this advice on the root logger
-            try:
-                quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
-            finally:
-                root.removeFilter(advice)
-        else:
-            fp32.replace(tmp)
         tmp.replace(path)  # atomic: a concurrent process sees a whole file or none
         logger.info("Exported the query encoder to %s.", path)
     finally:
-        for leftover in (tmp, fp32):
-            leftover.unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+
+
+def _quantize(source: Path, path: Path) -> None:
+    """Int8 weights (per channel) of the float32 graph ``source`` into ``path`` (onnxruntime)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    root = logging.getLogger()
+    advice = _DropMessage("Please consider to run pre-processing")
+    root.addFilter(advice)  # onnxruntime logs this advice on the root logger
+    try:
+        quantize_dynamic(str(source), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+        tmp.replace(path)
+        logger.info("Quantised the query encoder to %s.", path)
+    finally:
+        root.removeFilter(advice)
+        tmp.unlink(missing_ok=True)
 
 
 class _DropMessage(logging.Filter):

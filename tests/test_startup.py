@@ -62,9 +62,15 @@ def test_a_cached_export_embeds_queries_in_a_new_process_without_torch(tmp_path)
     here = np.stack([embeddings.encode_query(q) for q in QUERIES])
     reference = embeddings.encode(QUERIES)  # sentence-transformers, float32
     assert np.sum(here * reference, axis=1).min() >= 0.98
-    meta = json.loads(next((tmp_path / "onnx").glob("*/meta.json")).read_text())
-    assert meta["input_names"][:2] == ["input_ids", "attention_mask"]
-    assert meta["max_length"] == 256 and meta["tokenizer"] == "tokenizer.json"
+    metas = {m.parent: json.loads(m.read_text()) for m in (tmp_path / "onnx").glob("*/meta.json")}
+    assert sorted(m["int8"] for m in metas.values()) == [False, True]
+    for meta in metas.values():
+        assert meta["input_names"][:2] == ["input_ids", "attention_mask"]
+        assert meta["max_length"] == 256 and meta["tokenizer"] == "tokenizer.json"
+    # Without its int8 graph, the new process quantises the cached float32 one (no torch).
+    int8_folder = next(folder for folder, meta in metas.items() if meta["int8"])
+    for file in int8_folder.iterdir():
+        file.unlink()
 
     code = (
         "import json, sys\n"
@@ -78,6 +84,7 @@ def test_a_cached_export_embeds_queries_in_a_new_process_without_torch(tmp_path)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert result["heavy"] == [] and result["used"] == "onnx-int8"
+    assert (int8_folder / "query-int8.onnx").is_file() and (int8_folder / "meta.json").is_file()
     there = np.asarray(result["vectors"], dtype=np.float32)
     # Same graph, same tokens: the same vector (up to float noise), and still MiniLM's vector.
     np.testing.assert_allclose(there, here, atol=1e-4)

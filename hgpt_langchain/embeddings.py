@@ -369,7 +369,8 @@ def _read_meta(folder: Path) -> dict[str, Any] | None:
             return None
         if not ((folder / meta["graph"]).is_file() and (folder / meta["tokenizer"]).is_file()):
             return None
-        list(meta["input_names"]), int(meta["max_length"])
+        if not isinstance(meta["input_names"], list) or int(meta["max_length"]) < 1:
+            return None
     except (OSError, ValueError, KeyError, TypeError) as err:
         logger.warning("Ignoring the unreadable query encoder at %s (%s).", folder, err)
         return None

@@ -155,7 +155,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     """Plan a request and print the validated plan."""
     files = _check_files(args.file)
     llm, planner_name = _llm_and_planner(args)
-    if planner_name == "offline":  # no graph, no LangGraph: starts in well under a second
+    if llm is None and planner_name in ("offline", "auto"):  # auto without an LLM = offline
+        # No graph and no LangGraph import: the command starts in well under a second.
         from hgpt_langchain.planning.offline import OfflinePlanner
 
         planner: Any = OfflinePlanner()

@@ -486,10 +486,10 @@ def anchor_vectors(embeddings: Any, texts: Sequence[str]) -> Any:
 
 
 def _encode_queries(embeddings: Any, texts: list[str]) -> Any:
-    """Request clauses as queries: on the embeddings' single-query path (ONNX) when they have one.
+    """Request clauses as queries: on the embeddings' single-query path when they have one.
 
-    That is the path model selection embeds requests with (no torch once the export is cached);
-    other embeddings embed the clauses as documents, in one batch.
+    For the default MiniLM that is its ONNX export (no torch once the export is cached); other
+    embeddings embed the clauses as documents, in one batch.
     """
     import numpy as np
 

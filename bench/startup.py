@@ -127,7 +127,8 @@ def main() -> None:
     runs = 1 if args.quick else max(1, args.runs)
     load_before = os.getloadavg()
     env = _env()
-    run_env = _env(HF_HUB_OFFLINE="1", HGPT_WORKSPACE_DIR=tempfile.mkdtemp(prefix="hgpt-st-"))
+    workspaces = tempfile.mkdtemp(prefix="hgpt-st-")
+    run_env = _env(HF_HUB_OFFLINE="1", HGPT_WORKSPACE_DIR=workspaces)
 
     # The cold first run on an empty cache: exports and anchor embeddings happen here.
     cold_dir = tempfile.mkdtemp(prefix="hgpt-cold-")
@@ -156,6 +157,7 @@ def main() -> None:
             "runs_s": [round(t, 3) for t in times],
         }
         imports[name] = _imports(name, command_env)
+    shutil.rmtree(workspaces, ignore_errors=True)
     emit(
         {
             "warm": warm,

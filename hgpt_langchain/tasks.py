@@ -15,8 +15,6 @@ from typing import Literal
 Modality = Literal["text", "image", "audio", "video"]
 """The kinds of data that flow between tasks. Files carry image, audio and video."""
 
-MODALITIES: tuple[Modality, ...] = ("text", "image", "audio", "video")
-
 FILE_EXTENSIONS: dict[Modality, tuple[str, ...]] = {
     "image": (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff"),
     "audio": (".wav", ".mp3", ".flac", ".ogg", ".m4a"),

@@ -154,11 +154,17 @@ def _llm_and_planner(args: argparse.Namespace) -> tuple[Any, str]:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Plan a request and print the validated plan."""
-    from hgpt_langchain.graph import make_planner
-
     files = _check_files(args.file)
     llm, planner_name = _llm_and_planner(args)
-    planner = make_planner(planner_name, llm)
+    if llm is None and planner_name in ("offline", "auto"):  # auto without an LLM = offline
+        # No graph and no LangGraph import: the command starts in well under a second.
+        from hgpt_langchain.planning.offline import OfflinePlanner
+
+        planner: Any = OfflinePlanner()
+    else:
+        from hgpt_langchain.graph import make_planner
+
+        planner = make_planner(planner_name, llm)
     try:
         result = planner.plan(args.request, files, [])
     except PlanningError as err:

@@ -21,7 +21,6 @@ from hgpt_langchain.execution.convert import load_audio, save_wav
 from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
-    from hgpt_langchain.execution.local import LocalExecutor
     from hgpt_langchain.execution.workspace import Workspace
     from hgpt_langchain.tasks import TaskSpec
 
@@ -46,7 +45,7 @@ def _speaker_embedding(model: str, dim: int) -> tuple[Any, str]:
 
 
 def route_speech_to_speech(
-    ex: LocalExecutor, spec: TaskSpec, model: str, args: dict[str, str], ws: Workspace
+    ex: Any, spec: TaskSpec, model: str, args: dict[str, str], ws: Workspace
 ) -> ExecutionOutput:
     """Convert the speech in an audio file to another voice; WAV output."""
 

@@ -24,7 +24,6 @@ from hgpt_langchain.execution.convert import jsonable
 from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
-    from hgpt_langchain.execution.local import LocalExecutor
     from hgpt_langchain.execution.workspace import Workspace
     from hgpt_langchain.tasks import TaskSpec
 
@@ -36,7 +35,7 @@ PICKLE_SUFFIXES = (".pkl", ".pickle", ".joblib")
 _HUB_PATTERNS = ["*.json", "*.skops", "*.pkl", "*.pickle", "*.joblib"]
 
 
-def _model_folder(ex: LocalExecutor, model: str) -> Path:
+def _model_folder(ex: Any, model: str) -> Path:
     """A local folder, or the Hub repository's files (from the cache when offline)."""
     path = Path(model).expanduser()
     if path.is_dir():
@@ -163,7 +162,7 @@ def _frame(estimator: Any, header: list[str] | None, rows: list[list[str]], colu
 
 
 def route_tabular(
-    ex: LocalExecutor, spec: TaskSpec, model: str, args: dict[str, str], ws: Workspace
+    ex: Any, spec: TaskSpec, model: str, args: dict[str, str], ws: Workspace
 ) -> ExecutionOutput:
     """Classify each row of a table with a scikit-learn model; one label per row."""
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from hgpt_langchain.errors import HuggingGPTError
+from hgpt_langchain.redact import redact
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HuggingGPTError as err:
         if os.environ.get("HGPT_DEBUG"):
             raise
-        print(f"hgpt: error: {err}", file=sys.stderr)
+        print(f"hgpt: error: {redact(str(err))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `hgpt tasks | head`
         sys.stderr.close()

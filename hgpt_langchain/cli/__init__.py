@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -52,6 +53,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("HGPT_DEBUG"):
             raise
         print(f"hgpt: error: {redact(str(err))}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as err:  # the checkpoint database failed in the middle of a run
+        from hgpt_langchain.checkpoint import checkpoint_db_path
+
+        print(
+            f"hgpt: error: the checkpoint database {checkpoint_db_path()} failed: {err}. If "
+            "another run holds it, wait and retry; else move it aside or set HGPT_CHECKPOINT_DB "
+            "(or pass --no-checkpoint).",
+            file=sys.stderr,
+        )
         return 2
     except BrokenPipeError:  # e.g. `hgpt tasks | head`
         sys.stderr.close()

@@ -31,6 +31,7 @@ from langgraph.types import interrupt
 
 from hgpt_langchain.errors import ConfigurationError, PlanningError
 from hgpt_langchain.planning.base import Planner, PlanResult, StaticPlanner
+from hgpt_langchain.redact import redact
 from hgpt_langchain.response import LLMResponder, Responder, TemplateResponder
 from hgpt_langchain.state import (
     HuggingGPTState,
@@ -214,10 +215,11 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
                 plan=Plan(),
                 plan_raw=err.raw,
                 planner="llm",
-                errors=[str(err)],
+                errors=[redact(str(err)) or ""],
                 llm_calls={"plan": getattr(err, "llm_calls", 0)},
             )
-            _emit({"event": "stage", "stage": "plan", "status": "failed", "error": str(err)})
+            error = redact(str(err))
+            _emit({"event": "stage", "stage": "plan", "status": "failed", "error": error})
             return update
         if isinstance(result, Plan):
             result = PlanResult(result, planner="custom")

@@ -11,8 +11,10 @@ import re
 from typing import Annotated, Any, Literal
 
 from langchain_core.messages import AnyMessage
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from typing_extensions import TypedDict
+
+from hgpt_langchain.redact import redact
 
 
 def add_messages(left: Any, right: Any, **kwargs: Any) -> Any:
@@ -105,6 +107,16 @@ class TaskResult(BaseModel):
         default_factory=list, description="Models tried in order, with the error of failed ones."
     )
     executor: str | None = Field(default=None, description="'local', 'remote' or a custom name.")
+
+    @field_validator("error", "output")
+    @classmethod
+    def _redact_text(cls, value: str | None) -> str | None:
+        return redact(value)
+
+    @field_validator("attempts")
+    @classmethod
+    def _redact_attempts(cls, value: list[str]) -> list[str]:
+        return [redact(a) or "" for a in value]
 
     def main_output(self, modality: str) -> str | None:
         """What ``<resource>-k`` resolves to for an argument of ``modality``."""

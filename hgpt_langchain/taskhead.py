@@ -131,22 +131,51 @@ class TaskHead:
             ConfigurationError: The file is missing, unreadable, or names unknown task types.
         """
         path = Path(path)
+        hint = "train one with hgpt_langchain.taskhead.train_task_head or pass task_head=None."
+        if path.exists() and not path.is_file():  # a FIFO would block np.load forever
+            raise ConfigurationError(
+                f"The task head {str(path)!r} is not a regular file (a folder, FIFO or device); "
+                + hint
+            )
         try:
             with np.load(path, allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"]))
                 weight, bias = data["weight"], data["bias"]
             tasks, embeddings = list(meta["tasks"]), str(meta["embeddings"])
-        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as err:
+            _check_head_arrays(tasks, weight, bias)
+        except (
+            OSError,
+            EOFError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            zipfile.BadZipFile,
+        ) as err:
             raise ConfigurationError(
-                f"Cannot read the task head {str(path)!r} ({err}); train one with "
-                "hgpt_langchain.taskhead.train_task_head or pass task_head=None."
+                f"Cannot read the task head {str(path)!r} ({type(err).__name__}: {err}); " + hint
             ) from err
+        if not isinstance(meta.get("info", {}), dict):
+            meta["info"] = {}
         unknown = [t for t in tasks if t not in TASKS]
         if unknown:
             raise ConfigurationError(
                 f"Task head {str(path)!r} names unknown task types {unknown}; retrain it."
             )
         return cls(tuple(tasks), weight, bias, embeddings, meta.get("info", {}))
+
+
+def _check_head_arrays(tasks: list[Any], weight: np.ndarray, bias: np.ndarray) -> None:
+    """Raise ``ValueError`` unless the arrays fit the task list (a mistyped or foreign file)."""
+    if not all(isinstance(t, str) for t in tasks) or not tasks:
+        raise ValueError("'tasks' must be a non-empty list of task type names")
+    for name, arr, ndim in (("weight", weight, 2), ("bias", bias, 1)):
+        if arr.ndim != ndim or arr.shape[0] != len(tasks) or arr.dtype.kind not in "fiu":
+            raise ValueError(
+                f"{name!r} has shape {arr.shape} and dtype {arr.dtype}, expected {ndim}-D numbers "
+                f"with {len(tasks)} rows (one per task)"
+            )
 
 
 def fit_softmax(

@@ -102,7 +102,12 @@ def test_plan_through_scheduler_with_real_models(
 def test_model_cache_hits_and_memory_budget(
     ws: Workspace, tiny_text_classifier: Path, tiny_image_classifier: Path
 ):
-    ex = LocalExecutor(device="cpu", memory_budget_mb=0.001)
+    from hgpt_langchain.execution.local import _weights_mb
+
+    # room for either model alone (a bigger one is refused), not for both together
+    sizes = [_weights_mb(tiny_text_classifier), _weights_mb(tiny_image_classifier)]
+    assert min(sizes) > 0.1 * max(sizes)
+    ex = LocalExecutor(device="cpu", memory_budget_mb=1.05 * max(sizes))
     spec = TASKS["text-classification"]
     ex.run(spec, str(tiny_text_classifier), {"text": "good"}, ws)
     ex.run(spec, str(tiny_text_classifier), {"text": "bad"}, ws)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from hgpt_langchain.errors import ConfigurationError, PlanningError
+from hgpt_langchain.redact import redact
 
 _OPTIONS_KEY = "hgpt_cli"
 """Checkpoint metadata key holding the options a run was started with (reused on --resume)."""
@@ -169,7 +170,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         result = planner.plan(args.request, files, [])
     except PlanningError as err:
         if args.json and err.raw:
-            print(json.dumps({"error": str(err), "raw": err.raw}), file=sys.stderr)
+            print(json.dumps({"error": redact(str(err)), "raw": redact(err.raw)}), file=sys.stderr)
         raise
     if args.json:
         tasks = [t.model_dump() for t in result.plan.tasks]

@@ -39,6 +39,7 @@ from hgpt_langchain.execution.resources import (
     resolve_files,
     substitute,
 )
+from hgpt_langchain.redact import redact
 from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
 from hgpt_langchain.tasks import TASKS
 from hgpt_langchain.tools import make_model_tool
@@ -404,6 +405,7 @@ class _Run:
                         )
                         self._end(result)
                         return result
+                error = redact(error) or ""
                 attempts.append(error)
                 errors.append(error)
                 self.emit(

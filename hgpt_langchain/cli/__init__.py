@@ -1,4 +1,4 @@
-"""The ``hgpt`` command line: ``run``, ``plan``, ``tasks``, ``models``, ``catalog``.
+"""The ``hgpt`` command line: ``run``, ``plan``, ``tasks``, ``models``, ``catalog``, ``ui``.
 
 User mistakes (missing files, no LLM configured, invalid plans) print one clear message on stderr
 and exit with status 2; no traceback. ``HGPT_DEBUG=1`` shows tracebacks.
@@ -17,7 +17,7 @@ from hgpt_langchain.errors import HuggingGPTError
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from hgpt_langchain.cli import _run, _tasks
+    from hgpt_langchain.cli import _run, _tasks, _ui
 
     parser = argparse.ArgumentParser(
         prog="hgpt",
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         _catalog.register(sub)
+    _ui.register(sub)
     return parser
 
 

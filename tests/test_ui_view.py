@@ -44,8 +44,10 @@ def node_statuses(html):
 
 
 def plan_done(tasks):
-    return ("custom", {"event": "stage", "stage": "plan", "status": "done", "tasks": tasks,
-                       "planner": "offline"})
+    return (
+        "custom",
+        {"event": "stage", "stage": "plan", "status": "done", "tasks": tasks, "planner": "offline"},
+    )
 
 
 def test_dag_nodes_follow_task_events_pending_running_done_failed_skipped():
@@ -54,31 +56,105 @@ def test_dag_nodes_follow_task_events_pending_running_done_failed_skipped():
     assert "Planning" in render_dag(view)
     apply(view, plan_done(DAG["tasks"]))
     assert node_statuses(render_dag(view)) == dict.fromkeys(range(4), "pending")
-    apply(view, ("custom", {"event": "stage", "stage": "select", "status": "done",
-                            "choices": {0: "m/t2i", 1: "m/det", 2: "m/depth", 3: None}}))
-    apply(view, ("custom", {"event": "task_start", "task_id": 0, "task": "text-to-image",
-                            "model": "m/t2i", "status": "running", "seconds": 0.0}))
+    apply(
+        view,
+        (
+            "custom",
+            {
+                "event": "stage",
+                "stage": "select",
+                "status": "done",
+                "choices": {0: "m/t2i", 1: "m/det", 2: "m/depth", 3: None},
+            },
+        ),
+    )
+    apply(
+        view,
+        (
+            "custom",
+            {
+                "event": "task_start",
+                "task_id": 0,
+                "task": "text-to-image",
+                "model": "m/t2i",
+                "status": "running",
+                "seconds": 0.0,
+            },
+        ),
+    )
     dag = render_dag(view)
     assert node_statuses(dag)[0] == "running" and "m/t2i" in dag and "running" in dag
-    apply(view, ("custom", {"event": "task_end", "task_id": 0, "task": "text-to-image",
-                            "model": "m/t2i", "status": "ok", "seconds": 1.25}))
-    apply(view, ("custom", {"event": "task_attempt_failed", "task_id": 1, "model": "m/det",
-                            "task": "object-detection", "error": "m/det: 503", "transient": True}))
+    apply(
+        view,
+        (
+            "custom",
+            {
+                "event": "task_end",
+                "task_id": 0,
+                "task": "text-to-image",
+                "model": "m/t2i",
+                "status": "ok",
+                "seconds": 1.25,
+            },
+        ),
+    )
+    apply(
+        view,
+        (
+            "custom",
+            {
+                "event": "task_attempt_failed",
+                "task_id": 1,
+                "model": "m/det",
+                "task": "object-detection",
+                "error": "m/det: 503",
+                "transient": True,
+            },
+        ),
+    )
     assert view.tasks[1].status == "running" and "retrying" in view.tasks[1].note
-    apply(view, ("custom", {"event": "task_end", "task_id": 1, "task": "object-detection",
-                            "model": "m/det", "status": "failed", "seconds": 2.0,
-                            "error": "m/det: out of memory"}))
-    apply(view, ("custom", {"event": "task_end", "task_id": 3, "task": "image-to-text",
-                            "model": None, "status": "skipped", "seconds": 0.0,
-                            "error": "Skipped: dependency did not succeed (task 1 failed)."}))
+    apply(
+        view,
+        (
+            "custom",
+            {
+                "event": "task_end",
+                "task_id": 1,
+                "task": "object-detection",
+                "model": "m/det",
+                "status": "failed",
+                "seconds": 2.0,
+                "error": "m/det: out of memory",
+            },
+        ),
+    )
+    apply(
+        view,
+        (
+            "custom",
+            {
+                "event": "task_end",
+                "task_id": 3,
+                "task": "image-to-text",
+                "model": None,
+                "status": "skipped",
+                "seconds": 0.0,
+                "error": "Skipped: dependency did not succeed (task 1 failed).",
+            },
+        ),
+    )
     dag = render_dag(view)
     assert node_statuses(dag) == {0: "done", 1: "failed", 2: "pending", 3: "skipped"}
     assert "done in 1.2s" in dag or "done in 1.3s" in dag
     # nodes sit in columns by dependency depth: 0 left of 1 and 2, 1 left of 3
-    xs = {int(t): int(x) for t, x in re.findall(
-        r'data-task-id="(\d+)"[^>]*><title>[^<]*</title><rect x="(\d+)"', dag)}
+    xs = {
+        int(t): int(x)
+        for t, x in re.findall(
+            r'data-task-id="(\d+)"[^>]*><title>[^<]*</title><rect x="(\d+)"', dag
+        )
+    }
     assert xs[0] < xs[1] == xs[2] < xs[3]
-    assert dag.count("<path d=\"M") == 3  # one edge per dependency
+    assert dag.count('class="hgpt-edge"') == 3  # one edge per dependency
     cards = render_cards(view, url)
     assert "m/det: out of memory" in cards and "dependency did not succeed" in cards
 
@@ -86,17 +162,32 @@ def test_dag_nodes_follow_task_events_pending_running_done_failed_skipped():
 def test_cards_show_model_link_candidates_reason_and_each_kind_of_output():
     view = RunView()
     apply(view, plan_done(DAG["tasks"]))
-    choice = ModelChoice(task_id=0, task="text-to-image", model="org/sd-tiny",
-                         candidates=[{"id": "org/sd-tiny", "score": 0.91},
-                                     {"id": "org/other", "score": 0.5}],
-                         reason="best match for 'lighthouse'")
+    choice = ModelChoice(
+        task_id=0,
+        task="text-to-image",
+        model="org/sd-tiny",
+        candidates=[{"id": "org/sd-tiny", "score": 0.91}, {"id": "org/other", "score": 0.5}],
+        reason="best match for 'lighthouse'",
+    )
     apply(view, ("updates", {"select": {"choices": {0: choice}}}))
     results = {
-        0: TaskResult(task_id=0, task="text-to-image", model="org/sd-tiny", status="ok",
-                      output="an image", files=["/ws/task-0.png"], seconds=0.5),
-        1: TaskResult(task_id=1, task="object-detection", model="org/detr", status="ok",
-                      files=["/ws/a.wav", "/ws/b.mp4"],
-                      data=[{"label": "lighthouse", "score": 0.9, "box": [1, 2, 3, 4]}]),
+        0: TaskResult(
+            task_id=0,
+            task="text-to-image",
+            model="org/sd-tiny",
+            status="ok",
+            output="an image",
+            files=["/ws/task-0.png"],
+            seconds=0.5,
+        ),
+        1: TaskResult(
+            task_id=1,
+            task="object-detection",
+            model="org/detr",
+            status="ok",
+            files=["/ws/a.wav", "/ws/b.mp4"],
+            data=[{"label": "lighthouse", "score": 0.9, "box": [1, 2, 3, 4]}],
+        ),
     }
     apply(view, ("updates", {"execute": {"results": results}}))
     cards = render_cards(view, url)
@@ -113,32 +204,57 @@ def test_cards_show_model_link_candidates_reason_and_each_kind_of_output():
 def test_text_from_the_model_is_escaped_in_the_page():
     view = RunView()
     apply(view, plan_done([{"id": 0, "task": "summarization", "dep": [], "args": {"text": "x"}}]))
-    apply(view, ("updates", {"hgpt_task_0": TaskResult(
-        task_id=0, task="summarization", model="m/s", status="ok",
-        output="<script>alert(1)</script>")}))
+    apply(
+        view,
+        (
+            "updates",
+            {
+                "hgpt_task_0": TaskResult(
+                    task_id=0,
+                    task="summarization",
+                    model="m/s",
+                    status="ok",
+                    output="<script>alert(1)</script>",
+                )
+            },
+        ),
+    )
     cards = render_cards(view, url)
     assert "<script>" not in cards and "&lt;script&gt;" in cards
 
 
 def test_media_kind_by_extension():
     assert [media_kind(p) for p in ("a.PNG", "b.wav", "c.mp4", "d.json", "e.txt")] == [
-        "image", "audio", "video", "json", "file"]
+        "image",
+        "audio",
+        "video",
+        "json",
+        "file",
+    ]
 
 
 def test_a_real_graph_run_folds_into_a_finished_view(tmp_path):
-    graph = build_graph(planner=DAG, selector=FirstModelSelector(),
-                        executor=SleepExecutor(durations=0.01, fail=[2]),
-                        workspace_root=str(tmp_path / "runs"))
+    graph = build_graph(
+        planner=DAG,
+        selector=FirstModelSelector(),
+        executor=SleepExecutor(durations=0.01, fail=[2]),
+        workspace_root=str(tmp_path / "runs"),
+    )
     view = RunView()
     seen_running = False
-    for item in graph.stream({"request": "draw, detect, depth, caption"},
-                             stream_mode=["updates", "custom"]):
+    for item in graph.stream(
+        {"request": "draw, detect, depth, caption"}, stream_mode=["updates", "custom"]
+    ):
         apply(view, item)
         seen_running |= any(t.status == "running" for t in view.tasks.values())
     assert seen_running
     assert view.stages == dict.fromkeys(("plan", "select", "execute", "respond"), "done")
     assert {t.id: t.status for t in view.tasks.values()} == {
-        0: "done", 1: "done", 2: "failed", 3: "done"}
+        0: "done",
+        1: "done",
+        2: "failed",
+        3: "done",
+    }
     assert view.tasks[2].error and "simulated" in view.tasks[2].error
     assert view.tasks[0].files and view.tasks[0].files[0].endswith(".png")
     assert view.tasks[0].candidates and view.tasks[0].reason
@@ -148,9 +264,14 @@ def test_a_real_graph_run_folds_into_a_finished_view(tmp_path):
 
 
 def test_approval_interrupt_then_edit_then_cancel(tmp_path):
-    graph = build_graph(planner=DAG, selector=FirstModelSelector(),
-                        executor=SleepExecutor(durations=0.0), approve_plan=True,
-                        checkpointer=InMemorySaver(), workspace_root=str(tmp_path / "runs"))
+    graph = build_graph(
+        planner=DAG,
+        selector=FirstModelSelector(),
+        executor=SleepExecutor(durations=0.0),
+        approve_plan=True,
+        checkpointer=InMemorySaver(),
+        workspace_root=str(tmp_path / "runs"),
+    )
     config = {"configurable": {"thread_id": "t1"}}
     view = RunView()
     for item in graph.stream({"request": "draw"}, config, stream_mode=["updates", "custom"]):
@@ -167,8 +288,7 @@ def test_approval_interrupt_then_edit_then_cancel(tmp_path):
 
     # a second request on the same thread, cancelled
     view = RunView()
-    for item in graph.stream({"request": "draw again"}, config,
-                             stream_mode=["updates", "custom"]):
+    for item in graph.stream({"request": "draw again"}, config, stream_mode=["updates", "custom"]):
         apply(view, item)
     assert view.approval is not None
     mark_cancelled(view)
@@ -182,11 +302,34 @@ def test_approval_interrupt_then_edit_then_cancel(tmp_path):
 
 def test_a_failed_plan_shows_its_error_and_an_empty_dag():
     view = RunView()
-    apply(view, ("custom", {"event": "stage", "stage": "plan", "status": "failed",
-                            "error": "The planner's output was not a plan."}))
-    apply(view, ("updates", {"plan": {"plan": Plan(), "errors": ["The planner's output was not a plan."]}}))
-    apply(view, ("updates", {"respond": {"answer": "I could not plan this.", "report": {
-        "errors": ["The planner's output was not a plan."]}}}))
+    apply(
+        view,
+        (
+            "custom",
+            {
+                "event": "stage",
+                "stage": "plan",
+                "status": "failed",
+                "error": "The planner's output was not a plan.",
+            },
+        ),
+    )
+    apply(
+        view,
+        ("updates", {"plan": {"plan": Plan(), "errors": ["The planner's output was not a plan."]}}),
+    )
+    apply(
+        view,
+        (
+            "updates",
+            {
+                "respond": {
+                    "answer": "I could not plan this.",
+                    "report": {"errors": ["The planner's output was not a plan."]},
+                }
+            },
+        ),
+    )
     assert "No task in the plan." in render_dag(view)
     assert view.stages["plan"] == "failed"
     assert "not a plan" in render_answer(view)

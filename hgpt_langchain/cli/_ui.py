@@ -34,9 +34,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
     try:
         import gradio  # noqa: F401
     except ImportError as err:
-        raise ConfigurationError(
-            "hgpt ui needs Gradio: pip install 'hgpt-langchain[ui]'."
-        ) from err
+        raise ConfigurationError("hgpt ui needs Gradio: pip install 'hgpt-langchain[ui]'.") from err
     if args.port is not None and not 0 < args.port < 65536:
         raise ConfigurationError(f"--port {args.port} is not a port number (1-65535).")
     from hgpt_langchain.ui.app import Settings, launch

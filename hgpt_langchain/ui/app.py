@@ -82,7 +82,8 @@ class Engine:
         if llm is None:
             if s.planner == "llm":
                 raise ConfigurationError(f"The llm planner needs a chat model. {HOW_TO_CONFIGURE}")
-            note = "No LLM configured: the offline planner and a templated answer are used."
+            if s.planner != "offline":
+                note = "No LLM configured: the offline planner and a templated answer are used."
             planner = "offline"
         kwargs = demo_graph_kwargs()  # HGPT_STUDIO_PLAN / HGPT_STUDIO_DRY_RUN, as in Studio
         if "executor" not in kwargs:
@@ -272,7 +273,15 @@ def build_app(engine: Engine | None = None, defaults: Settings | None = None) ->
         font=["ui-sans-serif", "system-ui", "sans-serif"],
         font_mono=["ui-monospace", "monospace"],
     )
-    with gr.Blocks(title="HuggingGPT", analytics_enabled=False) as app:
+    # analytics_enabled=False: no version check or analytics call (the page must work offline);
+    # Gradio then sets HF_HUB_DISABLE_TELEMETRY in os.environ, which we put back as it was.
+    telemetry = os.environ.get("HF_HUB_DISABLE_TELEMETRY")
+    blocks = gr.Blocks(title="HuggingGPT", analytics_enabled=False)
+    if telemetry is None:
+        os.environ.pop("HF_HUB_DISABLE_TELEMETRY", None)
+    else:
+        os.environ["HF_HUB_DISABLE_TELEMETRY"] = telemetry
+    with blocks as app:
         app.hgpt_theme = theme  # launch() passes it (Gradio 6 takes the theme there)
         gr.Markdown(
             "## HuggingGPT\nAsk in plain language, attach images, audio, video or text. "
@@ -294,34 +303,54 @@ def build_app(engine: Engine | None = None, defaults: Settings | None = None) ->
                 stages = gr.Markdown(V.render_stages(V.RunView()), elem_id="hgpt-stages")
                 dag = gr.HTML(V.render_dag(V.RunView()), elem_id="hgpt-dag")
                 with gr.Group(visible=False, elem_id="hgpt-approval") as approval:
-                    gr.Markdown("**Approve the plan**: accept it, edit the JSON and run it, or cancel.")
-                    plan_box = gr.Code(language="json", label="Plan", interactive=True,
-                                       elem_id="hgpt-plan")
+                    gr.Markdown(
+                        "**Approve the plan**: accept it, edit the JSON and run it, or cancel."
+                    )
+                    plan_box = gr.Textbox(
+                        label="Plan (JSON)",
+                        lines=8,
+                        max_lines=30,
+                        interactive=True,
+                        elem_id="hgpt-plan",
+                    )
                     with gr.Row():
                         accept_btn = gr.Button("Accept", variant="primary", elem_id="hgpt-accept")
                         edit_btn = gr.Button("Run the edited plan", elem_id="hgpt-run-edited")
                         cancel_btn = gr.Button("Cancel", variant="stop", elem_id="hgpt-cancel")
                 answer = gr.Markdown(elem_id="hgpt-answer")
-                downloads = gr.File(label="Report and produced files", file_count="multiple",
-                                    interactive=False, elem_id="hgpt-downloads")
+                downloads = gr.File(
+                    label="Report and produced files",
+                    file_count="multiple",
+                    interactive=False,
+                    elem_id="hgpt-downloads",
+                )
         with gr.Accordion("Tasks", open=True):
             cards = gr.HTML(elem_id="hgpt-cards")
         with gr.Accordion("Settings", open=False):
             with gr.Row():
-                llm = gr.Textbox(value=defaults.llm, label="LLM (provider:model)",
-                                 placeholder="empty: HGPT_LLM / OPENAI_API_KEY / offline")
+                llm = gr.Textbox(
+                    value=defaults.llm,
+                    label="LLM (provider:model)",
+                    placeholder="empty: HGPT_LLM / OPENAI_API_KEY / offline",
+                )
                 planner = gr.Dropdown(PLANNERS, value=defaults.planner, label="Planner")
                 execution = gr.Dropdown(EXECUTIONS, value=defaults.execution, label="Execution")
             with gr.Row():
-                catalog = gr.Textbox(value=defaults.catalog, label="Catalog (JSONL path)",
-                                     placeholder="empty: the shipped catalog")
-                approve = gr.Checkbox(value=defaults.approve, label="Approve the plan before running",
-                                      elem_id="hgpt-approve")
+                catalog = gr.Textbox(
+                    value=defaults.catalog,
+                    label="Catalog (JSONL path)",
+                    placeholder="empty: the shipped catalog",
+                )
+                approve = gr.Checkbox(
+                    value=defaults.approve,
+                    label="Approve the plan before running",
+                    elem_id="hgpt-approve",
+                )
 
         outs = [chat, stages, dag, cards, answer, downloads, approval, plan_box, session]
-        box.submit(
-            submit, [box, session, llm, planner, execution, catalog, approve], outs
-        ).then(lambda: gr.MultimodalTextbox(value=None), None, box)
+        box.submit(submit, [box, session, llm, planner, execution, catalog, approve], outs).then(
+            lambda: gr.MultimodalTextbox(value=None), None, box
+        )
         accept_btn.click(accept, [session], outs)
         cancel_btn.click(cancel, [session], outs)
         edit_btn.click(run_edited, [plan_box, session], outs)

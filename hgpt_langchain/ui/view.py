@@ -341,7 +341,8 @@ def render_dag(view: RunView) -> str:
             sx, sy, ex, ey = x1 + w, y1 + h // 2, x2, y2 + h // 2
             mx = (sx + ex) // 2
             parts.append(
-                f'<path d="M {sx} {sy} C {mx} {sy}, {mx} {ey}, {ex} {ey}" fill="none" '
+                f'<path class="hgpt-edge" d="M {sx} {sy} C {mx} {sy}, {mx} {ey}, {ex} {ey}" '
+                'fill="none" '
                 'stroke="#6b7280" stroke-width="1.5" marker-end="url(#hgpt-arrow)"/>'
             )
     for tid, t in view.tasks.items():
@@ -395,11 +396,14 @@ def _media(path: str, file_url: FileUrl) -> str:
     name = _esc(path.rsplit("/", 1)[-1])
     kind = media_kind(path)
     if kind == "image":
-        return f'<img class="hgpt-output-image" src="{url}" alt="{name}" style="max-width:100%">'
+        style = "max-width:100%;max-height:320px"
+        return f'<img class="hgpt-output-image" src="{url}" alt="{name}" style="{style}">'
     if kind == "audio":
         return f'<audio class="hgpt-output-audio" controls src="{url}"></audio>'
     if kind == "video":
-        return f'<video class="hgpt-output-video" controls src="{url}" style="max-width:100%"></video>'
+        return (
+            f'<video class="hgpt-output-video" controls src="{url}" style="max-width:100%"></video>'
+        )
     return f'<a href="{url}" download="{name}">{name}</a>'
 
 

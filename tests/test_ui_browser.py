@@ -8,6 +8,7 @@ scikit-image is uploaded through the page's file input.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -83,6 +84,21 @@ def test_a_request_with_a_photo_runs_live_in_the_browser_then_an_edited_plan(tmp
         assert chat.find_elements(By.TAG_NAME, "img")
         downloads = driver.find_element(By.ID, "hgpt-downloads").text.replace("\n", "")
         assert "report.json" in downloads
+
+        # a second turn on the same thread: "it" is the image the first turn produced
+        B.send_request(driver, "Now make it black and white.")
+        B.wait_for(
+            driver,
+            lambda d: (
+                "turn2-" in d.find_element(By.ID, "hgpt-answer").text
+                and set(B.node_statuses(d).values()) == {"done"}
+            ),
+            240,
+            "the second turn to finish",
+        )
+        cards = driver.find_element(By.ID, "hgpt-cards").text
+        # the first turn's output, not the uploaded photo
+        assert re.search(r'"image": "[^"]*task-0\.png"', cards), cards
 
         # approval: tick the setting, send a two-task request, drop a task, run the edited plan
         driver.find_element(By.XPATH, "//button[contains(., 'New conversation')]").click()

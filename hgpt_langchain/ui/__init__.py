@@ -1,14 +1,8 @@
 """``hgpt ui``: a web app over the graph (Gradio, the ``ui`` extra).
 
-``view`` is the pure event -> view-model mapping (no Gradio); ``app`` wires it to Gradio.
+- ``view``: the pure stream event -> view-model mapping and its HTML rendering (no Gradio).
+- ``app``: the Gradio app (``build_app``, ``launch``), a thin layer over ``build_graph``.
+- ``browser``: headless Chromium helpers for the browser test and the README screenshot.
+
+Importing this package imports nothing else (Gradio only loads with ``app``).
 """
-
-__all__ = ["build_app", "launch"]
-
-
-def __getattr__(name: str):  # lazy: importing the package must not import gradio
-    if name in __all__:
-        from hgpt_langchain.ui import app
-
-        return getattr(app, name)
-    raise AttributeError(name)

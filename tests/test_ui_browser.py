@@ -96,6 +96,9 @@ def test_a_request_with_a_photo_runs_live_in_the_browser_then_an_edited_plan(tmp
             240,
             "the second turn to finish",
         )
+        # the conversation keeps both turns' answers
+        chat_text = driver.execute_script("return document.getElementById('hgpt-chat').textContent")
+        assert chat_text.count("Workflow (") == 2, chat_text
         cards = driver.find_element(By.ID, "hgpt-cards").text
         # the first turn's output, not the uploaded photo
         assert re.search(r'"image": "[^"]*task-0\.png"', cards), cards

@@ -159,7 +159,7 @@ def build_app(engine: Engine | None = None, defaults: Settings | None = None) ->
         view: V.RunView, history: list[dict[str, Any]], session: dict[str, Any], final: bool
     ) -> tuple[Any, ...]:
         stages, dag, cards, answer = render(view)
-        chat = history + (_answer_messages(view) if final and view.finished else [])
+        chat = history
         downloads = None
         if final and view.finished:
             report = engine.write_report(view)
@@ -196,6 +196,8 @@ def build_app(engine: Engine | None = None, defaults: Settings | None = None) ->
         if pending and view.approval is None:
             view.approval = dict(pending[0].value)
         session["view"] = view if view.approval is not None else None
+        if view.finished:  # the conversation keeps every turn's answer
+            history = history + _answer_messages(view)
         session["history"] = history
         yield outputs_of(view, history, session, final=True)
 
@@ -230,7 +232,7 @@ def build_app(engine: Engine | None = None, defaults: Settings | None = None) ->
         except Exception as err:  # noqa: BLE001 - a bad setting is shown, not raised
             view.errors.append(str(err))
             view.answer = "Could not start: check the Settings."
-            yield outputs_of(view, history, session, final=True)
+            yield outputs_of(view, history + _answer_messages(view), session, final=True)
             return
         session["settings"] = settings_of(llm, planner, execution, catalog, approve)
         if note:

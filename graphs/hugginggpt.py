@@ -26,27 +26,11 @@ the server honours the allowlist: it would refuse the plan when resuming an appr
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import Any
 
+from hgpt_langchain.dryrun import demo_graph_kwargs
 from hgpt_langchain.graph import build_graph
 from hgpt_langchain.llm import resolve_llm
-from hgpt_langchain.selection import StaticSelector
-
-
-def _fixed_plan() -> Any:
-    raw = os.environ.get("HGPT_STUDIO_PLAN", "").strip()
-    if not raw:
-        return None
-    if raw.startswith(("{", "[")):
-        return json.loads(raw)
-    return json.loads(Path(raw).expanduser().read_text(encoding="utf-8"))
-
-
-def _dry_run() -> bool:
-    return os.environ.get("HGPT_STUDIO_DRY_RUN", "").lower() in ("1", "true", "yes")
 
 
 def make_graph(*, approve_plan: bool = False, name: str = "hugginggpt") -> Any:
@@ -59,18 +43,7 @@ def make_graph(*, approve_plan: bool = False, name: str = "hugginggpt") -> Any:
     Returns:
         The compiled graph.
     """
-    kwargs: dict[str, Any] = {}
-    plan = _fixed_plan()
-    if plan is not None:
-        kwargs["planner"] = plan
-    if _dry_run():
-        from hgpt_langchain.execution.sleep import SleepExecutor
-
-        seconds = float(os.environ.get("HGPT_STUDIO_DRY_RUN_SECONDS", "0.2"))
-        kwargs["selector"] = StaticSelector(
-            lambda t: f"dry-run/{t.task}", reason="dry run: no model is executed"
-        )
-        kwargs["executor"] = SleepExecutor(durations=seconds, name="dry-run")
+    kwargs = demo_graph_kwargs()  # HGPT_STUDIO_PLAN / HGPT_STUDIO_DRY_RUN (hgpt_langchain.dryrun)
     return build_graph(resolve_llm(), approve_plan=approve_plan, name=name, **kwargs)
 
 

@@ -1,4 +1,4 @@
-"""The ``hgpt`` command line: ``run``, ``plan``, ``tasks``, ``models``, ``catalog``.
+"""The ``hgpt`` command line: ``run``, ``plan``, ``tasks``, ``models``, ``catalog``, ``ui``.
 
 User mistakes (missing files, no LLM configured, invalid plans) print one clear message on stderr
 and exit with status 2; no traceback. ``HGPT_DEBUG=1`` shows tracebacks.
@@ -19,7 +19,7 @@ from hgpt_langchain.redact import redact
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from hgpt_langchain.cli import _ray, _run, _tasks
+    from hgpt_langchain.cli import _ray, _run, _tasks, _ui
 
     parser = argparse.ArgumentParser(
         prog="hgpt",
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         _catalog.register(sub)
+    _ui.register(sub)
     return parser
 
 

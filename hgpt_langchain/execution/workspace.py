@@ -212,7 +212,8 @@ class Workspace:
         """Bring a user file (local path, or http(s) URL when allowed) into ``inputs/``.
 
         Local files are copied, never linked, so nothing a run does changes the user's file.
-        Importing the same source twice returns the same path. Name clashes get a ``-1``, ``-2`` ... suffix.
+        Importing the same source twice returns the same path. Name clashes get a ``-1``,
+        ``-2`` ... suffix.
 
         Args:
             path_or_url: A local file path (anywhere the user can read) or a URL.

@@ -495,7 +495,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.resume:
             assert snapshot is not None
             pending = [i.value for i in snapshot.interrupts]
-            if not snapshot.next and not pending:
+            # Finished means respond ran: no next node and no node whose writes wait to be
+            # applied (a run killed between a node's writes and the next checkpoint has none
+            # "next" but still has work to do).
+            if not snapshot.next and not pending and not snapshot.tasks:
                 print(f"hgpt: run {run_id} had already finished.", file=sys.stderr)
                 return _print_result(dict(snapshot.values), args)
             print(f"hgpt: resuming run {run_id}", file=sys.stderr)
@@ -516,12 +519,62 @@ def cmd_run(args: argparse.Namespace) -> int:
                 state_files = graph.get_state(config).values.get("files") or []
                 payload = Command(resume=ask_approval(interrupts[0].value, state_files))
         except KeyboardInterrupt:
+            _save_interrupted(graph, config, saver, progress, run_id, opts, args)
             _resume_hint(run_id, args, "interrupted")
             return 130
         except Exception:
             _resume_hint(run_id, args, "stopped by an error")
             raise
+        _save_report(final.get("workspace"), final.get("report"))
         return _print_result(final, args)
+
+
+def _save_report(workspace: Any, report: Any) -> Path | None:
+    """Write ``report.json`` into the run's workspace folder (when it exists)."""
+    if not workspace or not isinstance(report, dict) or not Path(workspace).is_dir():
+        return None
+    path = Path(workspace) / "report.json"
+    try:
+        if path.is_symlink():
+            path.unlink()
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+def _save_interrupted(
+    graph: Any,
+    config: dict[str, Any],
+    saver: Any,
+    progress: Progress,
+    run_id: str,
+    opts: dict[str, Any],
+    args: argparse.Namespace,
+) -> None:
+    """After Ctrl-C: write what had finished to ``report.json`` in the run's workspace."""
+    state: dict[str, Any] = {}
+    with contextlib.suppress(Exception):
+        state = dict(graph.get_state(config).values) if saver is not None else {}
+    base = opts.get("workspace") or os.environ.get("HGPT_WORKSPACE_DIR") or ".hgpt/runs"
+    workspace = state.get("workspace") or str(Path(base).expanduser() / run_id)
+    plan = state.get("plan")
+    results = {
+        str(k): (v.model_dump(mode="json") if hasattr(v, "model_dump") else v)
+        for k, v in (state.get("results") or {}).items()
+    }
+    report = {
+        "run_id": run_id,
+        "status": "interrupted",
+        "request": state.get("request") or args.request,
+        "plan": plan.model_dump(mode="json") if hasattr(plan, "model_dump") else plan,
+        "results": results,
+        "progress": {str(k): v for k, v in progress.rows.items()},
+        "resume": None if args.no_checkpoint else f"hgpt run --resume {run_id}",
+    }
+    path = _save_report(workspace, report)
+    if path is not None:
+        print(f"hgpt: what had finished is in {path}", file=sys.stderr)
 
 
 def _resume_hint(run_id: str, args: argparse.Namespace, what: str) -> None:
@@ -541,6 +594,17 @@ def _print_result(final: dict[str, Any], args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(final.get("answer", ""))
-    # Failed tasks are reported in the answer; the exit status flags a request that could not
-    # be planned at all (or whose plan was cancelled).
-    return 1 if report.get("errors") and not report.get("plan", {}).get("tasks") else 0
+    return outcome_code(report)
+
+
+def outcome_code(report: dict[str, Any]) -> int:
+    """Exit status of a finished run (0: an answer; 1: nothing could be done).
+
+    0 when at least one task succeeded (or no task was needed); 1 when the request could not
+    be planned, the plan was cancelled, or no task succeeded.
+    """
+    tasks = (report.get("plan") or {}).get("tasks") or []
+    if not tasks:
+        return 1 if report.get("errors") else 0
+    results = report.get("results") or []
+    return 0 if any(r.get("status") == "ok" for r in results) else 1

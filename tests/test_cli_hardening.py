@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -95,3 +96,101 @@ def test_an_oversized_text_document_fails_its_task_with_the_limit(env, monkeypat
     assert result["status"] == "failed"
     assert "notes.txt" in result["error"] and "MB of text" in result["error"]
     assert code != 0
+
+
+# ---- errors before work ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_work(env, monkeypatch):
+    """Fails the test if a graph is built (planning would start)."""
+    import hgpt_langchain.graph as graph_module
+    import hgpt_langchain.llm as llm_module
+
+    built = []
+    monkeypatch.setattr(graph_module, "build_graph", lambda *a, **k: built.append(k))
+    real_resolve = llm_module.resolve_llm
+    monkeypatch.setattr(
+        llm_module, "resolve_llm", lambda spec=None: built.append("llm") or real_resolve(spec)
+    )
+    return built
+
+
+def _one_error_line(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("hgpt: error: ") and "Traceback" not in err
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("argv", "env_var", "says"),
+    [
+        (["--catalog", "missing.jsonl"], None, "--catalog 'missing.jsonl' does not exist"),
+        (["--selector", "llm"], None, "--selector llm needs a chat model"),
+        ([], ("HGPT_EXECUTION", "bogus"), "HGPT_EXECUTION='bogus' is not valid"),
+        (["--max-concurrency", "0"], None, "--max-concurrency must be at least 1"),
+        (["--timeout", "-1"], None, "--timeout must be"),
+    ],
+)
+def test_bad_run_options_are_refused_before_planning(
+    no_work, monkeypatch, capsys, argv, env_var, says
+):
+    if env_var:
+        monkeypatch.setenv(*env_var)
+    assert main(["run", "describe a photo", *argv]) == 2
+    assert says in _one_error_line(capsys.readouterr().err)
+    assert [b for b in no_work if b != "llm"] == []
+
+
+def _fifo(path):
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda d: d / "nope.png", "does not exist"),
+        (lambda d: d, "is a folder"),
+        (lambda d: _fifo(d / "pipe.wav"), "not a regular file"),
+        (lambda d: _big(d / "huge.txt"), "at most"),
+    ],
+)
+def test_bad_input_files_are_refused_before_any_llm_call(
+    no_work, monkeypatch, capsys, tmp_path, make, says
+):
+    from hgpt_langchain.cli import _run
+
+    monkeypatch.setattr(_run, "MAX_INPUT_BYTES", 10)
+    path = make(tmp_path)
+    assert main(["run", "describe it", "--file", str(path)]) == 2
+    assert says in _one_error_line(capsys.readouterr().err)
+    assert no_work == []  # no LLM resolved, no graph built
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files without read permission")
+def test_an_unreadable_input_file_is_refused(no_work, capsys, tmp_path):
+    f = tmp_path / "locked.txt"
+    f.write_text("x")
+    f.chmod(0)
+    assert main(["run", "summarise it", "--file", str(f)]) == 2
+    assert "not readable" in _one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "says"),
+    [("", "Say what you want"), ("   \n ", "empty"), ("x" * 20_001, "at most")],
+)
+def test_empty_or_oversized_requests_are_refused(no_work, capsys, request_text, says):
+    assert main(["run", request_text]) == 2
+    assert says in _one_error_line(capsys.readouterr().err)
+    assert no_work == []
+    assert main(["plan", request_text]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert "empty" in line or "at most" in line
+
+
+def _big(path):
+    path.write_bytes(b"x" * 100)
+    return path

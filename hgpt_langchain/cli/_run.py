@@ -121,27 +121,91 @@ def register(sub: argparse._SubParsersAction) -> None:
     plan.set_defaults(func=cmd_plan)
 
 
+MAX_REQUEST_CHARS = 20_000
+"""Longest request ``hgpt run`` / ``hgpt plan`` accept (a request is an instruction, not a
+document: pass long text as a ``--file``)."""
+
+MAX_INPUT_BYTES = 2_000_000_000
+"""Largest ``--file`` accepted."""
+
+
+def _check_request(request: str | None) -> None:
+    if request is None:
+        return
+    if not request.strip():
+        raise ConfigurationError('The request is empty: say what you want done, hgpt run "...".')
+    if len(request) > MAX_REQUEST_CHARS:
+        raise ConfigurationError(
+            f"The request is {len(request):,} characters long; at most {MAX_REQUEST_CHARS:,} are "
+            "accepted. Put long text in a file and pass it with --file notes.txt."
+        )
+
+
 def _check_files(files: list[str]) -> list[str]:
+    import stat
+
     out = []
     for f in files:
         if f.startswith(("http://", "https://")):
             out.append(f)
             continue
         path = Path(f).expanduser()
-        if not path.is_file():
-            raise ConfigurationError(f"Input file {f!r} does not exist (or is not a file).")
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            raise ConfigurationError(f"--file {f!r} does not exist.") from None
+        except OSError as err:
+            raise ConfigurationError(f"--file {f!r} cannot be read: {err.strerror}.") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise ConfigurationError(f"--file {f!r} is a folder; pass the files in it one by one.")
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigurationError(
+                f"--file {f!r} is not a regular file (a pipe, socket or device); save the data "
+                "to a file first."
+            )
+        if not os.access(path, os.R_OK):
+            raise ConfigurationError(
+                f"--file {f!r} is not readable (permission denied); check its permissions."
+            )
+        if info.st_size > MAX_INPUT_BYTES:
+            raise ConfigurationError(
+                f"--file {f!r} is {info.st_size / 1e9:.1f} GB; at most "
+                f"{MAX_INPUT_BYTES / 1e9:g} GB is accepted per input file."
+            )
         out.append(str(path.resolve()))
     return out
+
+
+def _check_run_options(opts: dict[str, Any]) -> None:
+    """Refuse bad ``run`` options before any work (one ``hgpt: error:`` line each)."""
+    catalog = opts.get("catalog")
+    if catalog and not Path(str(catalog)).expanduser().is_file():
+        raise ConfigurationError(
+            f"--catalog {catalog!r} does not exist (or is not a file). Give a JSONL catalog "
+            "(hgpt catalog build / sync make one), or drop --catalog to use the shipped one."
+        )
+    if not isinstance(opts.get("max_concurrency"), int) or opts["max_concurrency"] < 1:
+        raise ConfigurationError(
+            f"--max-concurrency must be at least 1 (got {opts.get('max_concurrency')!r})."
+        )
+    timeout = opts.get("timeout")
+    if timeout is not None and not timeout >= 0:
+        raise ConfigurationError(
+            f"--timeout must be a number of seconds >= 0 (0: no limit); got {timeout!r}."
+        )
 
 
 def _llm_and_planner(args: argparse.Namespace) -> tuple[Any, str]:
     from hgpt_langchain.llm import HOW_TO_CONFIGURE, resolve_llm
 
     planner = args.planner
-    llm = None if planner == "offline" else resolve_llm(args.llm)
+    selector = getattr(args, "selector", None)
+    llm = None if planner == "offline" and selector != "llm" else resolve_llm(args.llm)
     if llm is None:
         if planner == "llm":
             raise ConfigurationError(f"--planner llm needs a chat model. {HOW_TO_CONFIGURE}")
+        if selector == "llm":
+            raise ConfigurationError(f"--selector llm needs a chat model. {HOW_TO_CONFIGURE}")
         print(
             "hgpt: no LLM configured: using the offline planner and a templated answer "
             "(configure one with --llm PROVIDER:MODEL or HGPT_LLM).",
@@ -155,6 +219,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     """Plan a request and print the validated plan."""
     from hgpt_langchain.graph import make_planner
 
+    _check_request(args.request)
     files = _check_files(args.file)
     llm, planner_name = _llm_and_planner(args)
     planner = make_planner(planner_name, llm)
@@ -444,6 +509,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise ConfigurationError("--resume and --thread name different runs; give one of them.")
     if args.no_checkpoint and (args.resume or args.thread):
         raise ConfigurationError("--resume and --thread need checkpoints; drop --no-checkpoint.")
+    _check_request(args.request)
     files = _check_files(args.file)
     if args.resume and files:
         raise ConfigurationError("A resumed run keeps its own input files; drop --file.")
@@ -466,13 +532,16 @@ def cmd_run(args: argparse.Namespace) -> int:
                 exists = True
                 saved = _saved_options((stored.metadata or {}).get(_OPTIONS_KEY))
         opts = _options(args, saved)
-        args.llm, args.planner = opts["llm"], opts["planner"]
-        llm, planner = _llm_and_planner(args)
+        _check_run_options(opts)
         from hgpt_langchain.execution.policy import default_executor
+
+        executor = default_executor(opts["execution"])
+        args.llm, args.planner, args.selector = opts["llm"], opts["planner"], opts["selector"]
+        llm, planner = _llm_and_planner(args)
 
         graph = graph_module.build_graph(
             llm,
-            executor=default_executor(opts["execution"]),
+            executor=executor,
             planner=planner,
             selector=opts["selector"],
             catalog=opts["catalog"],

@@ -194,3 +194,49 @@ def test_empty_or_oversized_requests_are_refused(no_work, capsys, request_text, 
 def _big(path):
     path.write_bytes(b"x" * 100)
     return path
+
+
+# ---- outcome and advice ------------------------------------------------------------------------
+
+
+def _failed_report(error: str):
+    from hgpt_langchain.state import Plan, Report, Task, TaskResult
+
+    plan = Plan(tasks=[Task(id=0, task="image-classification", args={"image": "a.png"})])
+    result = TaskResult(task_id=0, task="image-classification", status="failed", error=error)
+    return Report(request="classify a.png", plan=plan, results=[result])
+
+
+def test_advice_to_set_hf_token_only_when_no_token_is_set(monkeypatch):
+    from hgpt_langchain.response import TemplateResponder
+
+    report = _failed_report(
+        "Model 'google/vit-base' is not in the local Hugging Face cache and cannot be "
+        "downloaded here (offline)."
+    )
+    for var in ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HGPT_INFERENCE_URL", "HF_HUB_OFFLINE"):
+        monkeypatch.delenv(var, raising=False)
+    assert "set HF_TOKEN" in TemplateResponder().respond(report)
+    monkeypatch.setenv("HF_TOKEN", "hf_" + "x" * 30)
+    answer = TemplateResponder().respond(report)
+    assert "set HF_TOKEN" not in answer and "Remote inference is configured" in answer
+    assert "hf_xxx" not in answer
+
+
+def test_a_url_in_the_request_without_allow_urls_says_to_pass_it(env, monkeypatch, capsys):
+    echo = EchoExecutor()
+    _route(monkeypatch, StaticSelector(lambda t: [f"{t.task}-model"]), echo)
+    code = main(
+        ["run", "Classify the image at https://example.com/cat.png", "--planner", "offline"]
+    )
+    out = capsys.readouterr().out
+    assert echo.calls == []
+    assert "--allow-urls" in out and "allow_urls=True in Python" in out
+    assert "set HF_TOKEN" not in out
+    assert code == 1  # no task succeeded
+
+
+def test_a_url_given_as_file_without_allow_urls_is_refused_before_work(no_work, capsys):
+    assert main(["run", "classify it", "--file", "https://example.com/cat.png"]) == 2
+    assert "pass --allow-urls" in _one_error_line(capsys.readouterr().err)
+    assert no_work == []

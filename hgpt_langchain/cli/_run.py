@@ -533,6 +533,12 @@ def cmd_run(args: argparse.Namespace) -> int:
                 saved = _saved_options((stored.metadata or {}).get(_OPTIONS_KEY))
         opts = _options(args, saved)
         _check_run_options(opts)
+        urls = [f for f in files if f.startswith(("http://", "https://"))]
+        if urls and not opts["allow_urls"]:
+            raise ConfigurationError(
+                f"--file {urls[0]!r} is a URL: pass --allow-urls to let the run download it "
+                "(public http(s) addresses only), or download it yourself and pass the file."
+            )
         from hgpt_langchain.execution.policy import default_executor
 
         executor = default_executor(opts["execution"])

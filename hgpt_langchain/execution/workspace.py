@@ -231,8 +231,8 @@ class Workspace:
             if is_url(source):
                 if not self.allow_urls:
                     raise WorkspaceError(
-                        f"Input {source!r} is a URL, but downloading URLs is disabled. Download "
-                        "the file yourself, or create the workspace with allow_urls=True."
+                        f"Input {source!r} is a URL, but downloading URLs is disabled. Pass "
+                        "--allow-urls (allow_urls=True in Python), or download it yourself."
                     )
                 name = filename_from_url(source)
                 target = download(
@@ -295,8 +295,8 @@ class Workspace:
         if is_url(raw):
             if not self.allow_urls:
                 raise WorkspaceError(
-                    f"Argument {raw!r} is a URL, but fetching URLs is disabled for this run "
-                    "(create the workspace with allow_urls=True to allow it)."
+                    f"Argument {raw!r} is a URL, but fetching URLs is disabled for this run: "
+                    "pass --allow-urls (allow_urls=True in Python) to allow it."
                 )
             check_url(raw, allow_private=self.allow_private_urls)
             return Path(self.import_file(raw))

@@ -25,6 +25,10 @@ class PlanningError(HuggingGPTError):
         self.raw = raw
 
 
+class LLMUnavailableError(HuggingGPTError):
+    """The controller LLM's provider could not be reached or refused the call."""
+
+
 class SelectionError(HuggingGPTError):
     """No model could be selected (empty catalog, unknown task)."""
 

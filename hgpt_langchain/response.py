@@ -93,7 +93,9 @@ class LLMResponder:
 
     def respond(self, report: Report) -> str:
         """Return the LLM's answer."""
-        reply = self.llm.invoke(self.messages(report))
+        from hgpt_langchain.llm import invoke_llm
+
+        reply: Any = invoke_llm(self.llm, self.messages(report), purpose="the answer")
         self.llm_calls += 1
         return str(reply.text)
 

@@ -240,3 +240,31 @@ def test_a_url_given_as_file_without_allow_urls_is_refused_before_work(no_work, 
     assert main(["run", "classify it", "--file", "https://example.com/cat.png"]) == 2
     assert "pass --allow-urls" in _one_error_line(capsys.readouterr().err)
     assert no_work == []
+
+
+# ---- an unreachable LLM provider ---------------------------------------------------------------
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("command", ["plan", "run"])
+def test_an_unreachable_llm_provider_is_one_clear_error_naming_it(
+    env, monkeypatch, capsys, command
+):
+    pytest.importorskip("langchain_openai")
+    port = _closed_port()
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    argv = [command, "translate 'hello' to French", "--llm", "openai:gpt-4o-mini"]
+    assert main([*argv, "--planner", "llm"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "sk-test-not-a-real-key" not in err
+    (line,) = [x for x in err.splitlines() if x.startswith("hgpt: error:")]
+    assert "LLM provider (ChatOpenAI gpt-4o-mini" in line and f"127.0.0.1:{port}" in line
+    assert "--planner offline" in line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -268,3 +269,32 @@ def test_an_unreachable_llm_provider_is_one_clear_error_naming_it(
     (line,) = [x for x in err.splitlines() if x.startswith("hgpt: error:")]
     assert "LLM provider (ChatOpenAI gpt-4o-mini" in line and f"127.0.0.1:{port}" in line
     assert "--planner offline" in line
+
+
+# ---- catalog sync without network --------------------------------------------------------------
+
+
+def test_catalog_sync_without_network_is_one_quick_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    port = _closed_port()
+    drop = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(
+        HF_ENDPOINT=f"http://127.0.0.1:{port}",
+        HF_HOME=str(tmp_path / "hf"),
+        PYTHONPATH=str(Path(__file__).resolve().parents[1]),
+    )
+    argv = ["catalog", "sync", "--task", "text-classification", "--limit", "2"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "hgpt_langchain.cli", *argv, "--out", str(tmp_path / "c.jsonl")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,  # huggingface_hub alone retries for ~25 s; this fails at the first refusal
+    )
+    assert proc.returncode == 2
+    line = _one_error_line(proc.stderr)  # no retry warnings, no traceback
+    assert f"Cannot reach the Hugging Face Hub at http://127.0.0.1:{port}" in line
+    assert "Retrying" not in proc.stderr

@@ -11,7 +11,7 @@ import pytest
 from hgpt_langchain.cli import main
 from hgpt_langchain.selection import StaticSelector
 from tests.helpers import EchoExecutor
-from tests.tiny_models import tiny_qa_bert  # noqa: F401 - session fixture
+from tests.tiny_models import *  # noqa: F403 - session fixtures tiny_*
 
 NOTES = "Edwin Hubble was an American astronomer who showed that the universe is expanding."
 QUESTION = "Who was Edwin Hubble according to the text?"
@@ -49,7 +49,7 @@ def test_a_text_file_reaches_the_qa_model_as_its_text_not_its_path(
     env,
     monkeypatch,
     capsys,
-    tiny_qa_bert,  # noqa: F811
+    tiny_qa_bert,
 ):
     from hgpt_langchain.execution import LocalExecutor
 
@@ -298,3 +298,65 @@ def test_catalog_sync_without_network_is_one_quick_clear_error(tmp_path):
     line = _one_error_line(proc.stderr)  # no retry warnings, no traceback
     assert f"Cannot reach the Hugging Face Hub at http://127.0.0.1:{port}" in line
     assert "Retrying" not in proc.stderr
+
+
+# ---- content that does not match its type ------------------------------------------------------
+
+
+def test_content_that_does_not_match_its_type_fails_that_task_only(
+    env,
+    monkeypatch,
+    capsys,
+    tiny_image_classifier,
+    tiny_audio_classifier,
+    tiny_text_classifier,
+):
+    import hgpt_langchain.graph as graph_module
+    from hgpt_langchain.execution import LocalExecutor
+    from tests.tiny_models import write_png
+
+    (env / "text.jpg").write_text("this is text, not a JPEG", encoding="utf-8")
+    png = write_png(env / "whole.png").read_bytes()
+    (env / "cut.png").write_bytes(png[: len(png) // 2])
+    (env / "empty.wav").write_bytes(b"")
+    plan = {
+        "tasks": [
+            {"id": 0, "task": "image-classification", "dep": [], "args": {"image": "text.jpg"}},
+            {"id": 1, "task": "image-classification", "dep": [], "args": {"image": "cut.png"}},
+            {"id": 2, "task": "audio-classification", "dep": [], "args": {"audio": "empty.wav"}},
+            {"id": 3, "task": "text-classification", "dep": [], "args": {"text": "great phone"}},
+        ]
+    }
+    models = {
+        "image-classification": tiny_image_classifier,
+        "audio-classification": tiny_audio_classifier,
+        "text-classification": tiny_text_classifier,
+    }
+    real = graph_module.build_graph
+
+    def build_graph(llm=None, **kw):
+        kw.update(
+            planner=plan,
+            selector=StaticSelector(lambda t: [str(models[t.task])]),
+            executor=LocalExecutor(device="cpu", seed=0),
+        )
+        return real(llm, **kw)
+
+    monkeypatch.setattr(graph_module, "build_graph", build_graph)
+    files = [str(env / n) for n in ("text.jpg", "cut.png", "empty.wav")]
+    argv = ["run", "classify these", "--json", *[a for f in files for a in ("--file", f)]]
+    code = main(argv)
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert "Traceback" not in captured.err
+    status = {r["task_id"]: r for r in report["results"]}
+    assert status[3]["status"] == "ok"
+    assert code == 0  # one task succeeded
+    assert (
+        status[0]["status"] == "failed" and "text.jpg is not a readable image" in status[0]["error"]
+    )
+    assert (
+        status[1]["status"] == "failed" and "cut.png is not a readable image" in status[1]["error"]
+    )
+    assert status[2]["status"] == "failed" and "empty.wav" in status[2]["error"]
+    assert "decode" in status[2]["error"].lower()

@@ -360,3 +360,28 @@ def test_content_that_does_not_match_its_type_fails_that_task_only(
     )
     assert status[2]["status"] == "failed" and "empty.wav" in status[2]["error"]
     assert "decode" in status[2]["error"].lower()
+
+
+# ---- library progress bars ---------------------------------------------------------------------
+
+
+def test_library_loading_bars_do_not_garble_the_cli_output(tmp_path):
+    """The offline planner loads the embedding model through transformers in a fresh process:
+    its "Loading weights" bar must not appear among the CLI's own lines."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    env.pop("HF_HUB_DISABLE_PROGRESS_BARS", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "hgpt_langchain.cli", "plan", "translate 'hello' to French"]
+        + ["--planner", "offline"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "translation" in proc.stdout
+    assert "Loading weights" not in proc.stderr and "it/s]" not in proc.stderr

@@ -195,6 +195,23 @@ def _check_run_options(opts: dict[str, Any]) -> None:
         )
 
 
+def _quiet_library_bars() -> None:
+    """Switch off library progress bars ("Loading weights") for this CLI process.
+
+    ``hgpt run`` draws its own live progress, which their lines would garble. The CLI is the
+    application, so it configures its own process; the library itself never does.
+    """
+    with contextlib.suppress(Exception):
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()  # transformers reads this when it is imported
+    if "transformers" in sys.modules:
+        with contextlib.suppress(Exception):
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
+
+
 def _llm_and_planner(args: argparse.Namespace) -> tuple[Any, str]:
     from hgpt_langchain.llm import HOW_TO_CONFIGURE, resolve_llm
 
@@ -221,6 +238,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     _check_request(args.request)
     files = _check_files(args.file)
+    _quiet_library_bars()
     llm, planner_name = _llm_and_planner(args)
     planner = make_planner(planner_name, llm)
     try:
@@ -511,6 +529,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise ConfigurationError("--resume and --thread need checkpoints; drop --no-checkpoint.")
     _check_request(args.request)
     files = _check_files(args.file)
+    _quiet_library_bars()
     if args.resume and files:
         raise ConfigurationError("A resumed run keeps its own input files; drop --file.")
     run_id = args.resume or args.thread or _new_run_id()

@@ -29,10 +29,6 @@ class LLMUnavailableError(HuggingGPTError):
     """The controller LLM's provider could not be reached or refused the call."""
 
 
-class SelectionError(HuggingGPTError):
-    """No model could be selected (empty catalog, unknown task)."""
-
-
 class ExecutionError(HuggingGPTError):
     """A task failed to run. ``transient`` marks errors worth a retry (503, timeouts)."""
 

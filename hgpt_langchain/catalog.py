@@ -827,6 +827,11 @@ def sync_catalog(
     from huggingface_hub.errors import HfHubHTTPError, OfflineModeIsEnabled
 
     api = HfApi(endpoint=endpoint, token=token)
+    unreachable = (
+        "Check the network connection (or HF_ENDPOINT) and try again; without network, use the "
+        "shipped catalog or build one from a file: hgpt catalog build --from FILE."
+    )
+    _check_hub_reachable(endpoint, unreachable)
     try:
         infos = list(
             api.list_models(pipeline_tag=name, sort=sort, limit=limit, cardData=True)  # type: ignore[arg-type]
@@ -835,10 +840,15 @@ def sync_catalog(
         raise ConfigurationError(
             "Cannot sync the catalog: Hugging Face offline mode is on. Unset HF_HUB_OFFLINE."
         ) from err
-    except (HfHubHTTPError, OSError) as err:
+    except Exception as err:
+        network = any(
+            w in c.__name__ for c in type(err).__mro__ for w in ("Connect", "Timeout", "Network")
+        )
+        if not (network or isinstance(err, HfHubHTTPError | OSError)):
+            raise
         raise ConfigurationError(
             f"Cannot list {name} models on the Hugging Face Hub ({type(err).__name__}: {err}). "
-            "Check the network connection (or HF_ENDPOINT) and try again."
+            + unreachable
         ) from err
     entries: list[CatalogEntry] = []
     for info in infos:
@@ -866,6 +876,26 @@ def sync_catalog(
         if entry is not None:
             entries.append(entry)
     return Catalog(entries, source=f"hub:{name}")
+
+
+def _check_hub_reachable(endpoint: str | None, advice: str) -> None:
+    """One quick request to the Hub without retries, so that no network is one clear error.
+
+    ``huggingface_hub`` retries a refused connection five times with backoff (about 25 s of
+    warnings) before raising; this fails at once instead. Any HTTP answer counts as reachable.
+    """
+    from huggingface_hub import constants
+    from huggingface_hub.utils import get_session
+
+    if constants.HF_HUB_OFFLINE:
+        return  # list_models says so clearly
+    root = (endpoint or constants.ENDPOINT).rstrip("/")
+    try:
+        get_session().head(root + "/", timeout=10)
+    except Exception as err:  # noqa: BLE001 - any failure to get an answer
+        raise ConfigurationError(
+            f"Cannot reach the Hugging Face Hub at {root} ({type(err).__name__}: {err}). " + advice
+        ) from err
 
 
 def merge_catalogs(*catalogs: Iterable[CatalogEntry]) -> Catalog:

@@ -25,6 +25,10 @@ class PlanningError(HuggingGPTError):
         self.raw = raw
 
 
+class LLMUnavailableError(HuggingGPTError):
+    """The controller LLM's provider could not be reached or refused the call."""
+
+
 class ExecutionError(HuggingGPTError):
     """A task failed to run. ``transient`` marks errors worth a retry (503, timeouts)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from hgpt_langchain.errors import ConfigurationError
+from hgpt_langchain.errors import ConfigurationError, HuggingGPTError, LLMUnavailableError
 
 if TYPE_CHECKING:  # langchain_core.language_models takes ~0.5 s to import; not needed to start
     from langchain_core.language_models import BaseChatModel
@@ -58,3 +58,85 @@ def resolve_llm(spec: str | None = None) -> BaseChatModel | None:
                 f"The chat model {spec!r} needs an API key: {err}. {HOW_TO_CONFIGURE}"
             ) from err
         raise
+
+
+_PROVIDER_MODULES = (
+    "openai",
+    "anthropic",
+    "httpx",
+    "httpcore",
+    "requests",
+    "urllib3",
+    "ollama",
+    "groq",
+    "mistralai",
+    "google",
+    "cohere",
+    "langchain_",
+)
+_PROVIDER_WORDS = (
+    "Connection",
+    "Connect",
+    "Timeout",
+    "APIError",
+    "APIStatus",
+    "Authentication",
+    "RateLimit",
+    "PermissionDenied",
+    "NotFound",
+    "HTTPStatus",
+    "ServiceUnavailable",
+)
+
+
+def describe_llm(llm: object) -> str:
+    """A short name of a chat model for messages: class, model and endpoint (never a key)."""
+    parts = [type(llm).__name__]
+    for attr in ("model_name", "model"):
+        value = getattr(llm, attr, None)
+        if isinstance(value, str) and value:
+            parts.append(value)
+            break
+    client = getattr(llm, "root_client", None) or getattr(llm, "client", None)
+    for value in (
+        getattr(llm, "openai_api_base", None),
+        getattr(llm, "base_url", None),
+        getattr(llm, "anthropic_api_url", None),
+        getattr(client, "base_url", None),
+    ):
+        if value and str(value).startswith("http"):
+            parts.append(f"at {str(value).rstrip('/')}")
+            break
+    return " ".join(parts)
+
+
+def _is_provider_error(exc: BaseException) -> bool:
+    for cls in type(exc).__mro__:
+        if cls.__module__.split(".")[0].startswith(_PROVIDER_MODULES):
+            return True
+        if any(word in cls.__name__ for word in _PROVIDER_WORDS):
+            return True
+    return False
+
+
+def invoke_llm(llm: object, messages: object, *, purpose: str) -> object:
+    """``llm.invoke(messages)``; a provider that cannot be reached becomes one clear error.
+
+    Raises:
+        LLMUnavailableError: The provider could not be reached, timed out or refused the call
+            (connection refused, DNS, TLS, HTTP 401/403/404/429/5xx), naming the provider.
+    """
+    target = getattr(llm, "bound", llm)  # a model bound to tools
+    try:
+        return llm.invoke(messages)  # type: ignore[attr-defined]
+    except HuggingGPTError:
+        raise
+    except Exception as exc:
+        if not _is_provider_error(exc):
+            raise
+        detail = str(exc).strip().splitlines()[0][:300].rstrip(".") if str(exc).strip() else ""
+        raise LLMUnavailableError(
+            f"The LLM provider ({describe_llm(target)}) failed during {purpose}: "
+            f"{type(exc).__name__}{': ' + detail if detail else ''}. Check the network, the "
+            "provider's address and API key, or run without an LLM: --planner offline."
+        ) from exc

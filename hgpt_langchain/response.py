@@ -93,7 +93,9 @@ class LLMResponder:
 
     def respond(self, report: Report) -> str:
         """Return the LLM's answer."""
-        reply = self.llm.invoke(self.messages(report))
+        from hgpt_langchain.llm import invoke_llm
+
+        reply: Any = invoke_llm(self.llm, self.messages(report), purpose="the answer")
         self.llm_calls += 1
         return str(reply.text)
 
@@ -150,16 +152,57 @@ class TemplateResponder:
         failed = [r for r in report.results if r.status != "ok"]
         if failed:
             lines.append("")
-            lines.append(
-                f"{len(failed)} task(s) did not run to completion. To run more tasks: set HF_TOKEN "
-                "for remote inference (Hugging Face Inference Providers), or make the models "
-                "available locally (download them into the Hugging Face cache or pass a folder)."
-            )
+            lines.append(f"{len(failed)} task(s) did not run to completion. " + advice(failed))
         files = [f for r in report.results for f in r.files]
         if files:
             lines.append("")
             lines.append("Files: " + ", ".join(files))
         return "\n".join(lines)
+
+
+def advice(failed: list[TaskResult]) -> str:
+    """What to do about these failed tasks, fitted to the errors and to the configuration.
+
+    Reads (never writes) ``HF_TOKEN`` / ``HUGGING_FACE_HUB_TOKEN``, ``HGPT_INFERENCE_URL`` and
+    ``HF_HUB_OFFLINE``, so that advice to set a token is only given when none is set.
+    """
+    import os
+
+    errors = " ".join((r.error or "") for r in failed).lower()
+    tips: list[str] = []
+    if "url" in errors and "disabled" in errors:
+        tips.append("To let tasks download http(s) URLs, pass --allow-urls (allow_urls=True).")
+    if "timed out" in errors:
+        tips.append("For slow models, raise --timeout (seconds per task, all attempts).")
+    unavailable = any(
+        key in errors
+        for key in (
+            "not in the local hugging face cache",
+            "no local execution path",
+            "needs a hugging face token",
+            "cannot load model",
+        )
+    )
+    if unavailable:
+        token = os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN")
+        offline = os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+        if offline:
+            tips.append(
+                "HF_HUB_OFFLINE is set, which blocks remote inference and downloads: unset it, "
+                "or make the models available locally (the Hugging Face cache or a folder)."
+            )
+        elif token or os.environ.get("HGPT_INFERENCE_URL"):
+            tips.append(
+                "Remote inference is configured, so see each task's error above; to run models "
+                "here instead, download them into the Hugging Face cache or pass a folder."
+            )
+        else:
+            tips.append(
+                "To run more tasks: set HF_TOKEN for remote inference (Hugging Face Inference "
+                "Providers), or make the models available locally (download them into the "
+                "Hugging Face cache or pass a folder)."
+            )
+    return " ".join(tips) or "See each task's error above."
 
 
 def _result_text(result: TaskResult) -> str:

@@ -129,12 +129,19 @@ def test_retries_exhausted_moves_to_next_candidate(ws: Workspace):
     assert [a.split(":")[0] for a in result.attempts] == ["m", "m", "other"]
 
 
-def test_timeout_then_fallback(ws: Workspace):
+def test_timeout_is_the_whole_tasks_deadline_then_it_fails(ws: Workspace):
     plan = Plan(tasks=[gen(1)])
     ex = SleepExecutor({"slow": 1.5, "fast": 0.0})
     result = Scheduler(ex, task_timeout=0.2).run(plan, choose(plan, "slow", "fast"), ws)[1]
-    assert result.status == "ok" and result.model == "fast"
+    assert result.status == "failed" and [c.model for c in ex.calls] == ["slow"]
     assert "timed out after 0.2 s" in result.attempts[0]
+
+
+def test_a_failing_model_falls_back_within_the_deadline(ws: Workspace):
+    plan = Plan(tasks=[gen(1)])
+    ex = SleepExecutor(0.0, fail=["bad"])
+    result = Scheduler(ex, task_timeout=5).run(plan, choose(plan, "bad", "fast"), ws)[1]
+    assert result.status == "ok" and result.model == "fast"
 
 
 def test_all_candidates_fail_and_dependents_are_skipped(ws: Workspace):

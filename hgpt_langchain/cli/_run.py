@@ -123,27 +123,108 @@ def register(sub: argparse._SubParsersAction) -> None:
     plan.set_defaults(func=cmd_plan)
 
 
+MAX_REQUEST_CHARS = 20_000
+"""Longest request ``hgpt run`` / ``hgpt plan`` accept (a request is an instruction, not a
+document: pass long text as a ``--file``)."""
+
+MAX_INPUT_BYTES = 2_000_000_000
+"""Largest ``--file`` accepted."""
+
+
+def _check_request(request: str | None) -> None:
+    if request is None:
+        return
+    if not request.strip():
+        raise ConfigurationError('The request is empty: say what you want done, hgpt run "...".')
+    if len(request) > MAX_REQUEST_CHARS:
+        raise ConfigurationError(
+            f"The request is {len(request):,} characters long; at most {MAX_REQUEST_CHARS:,} are "
+            "accepted. Put long text in a file and pass it with --file notes.txt."
+        )
+
+
 def _check_files(files: list[str]) -> list[str]:
+    import stat
+
     out = []
     for f in files:
         if f.startswith(("http://", "https://")):
             out.append(f)
             continue
         path = Path(f).expanduser()
-        if not path.is_file():
-            raise ConfigurationError(f"Input file {f!r} does not exist (or is not a file).")
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            raise ConfigurationError(f"--file {f!r} does not exist.") from None
+        except OSError as err:
+            raise ConfigurationError(f"--file {f!r} cannot be read: {err.strerror}.") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise ConfigurationError(f"--file {f!r} is a folder; pass the files in it one by one.")
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigurationError(
+                f"--file {f!r} is not a regular file (a pipe, socket or device); save the data "
+                "to a file first."
+            )
+        if not os.access(path, os.R_OK):
+            raise ConfigurationError(
+                f"--file {f!r} is not readable (permission denied); check its permissions."
+            )
+        if info.st_size > MAX_INPUT_BYTES:
+            raise ConfigurationError(
+                f"--file {f!r} is {info.st_size / 1e9:.1f} GB; at most "
+                f"{MAX_INPUT_BYTES / 1e9:g} GB is accepted per input file."
+            )
         out.append(str(path.resolve()))
     return out
+
+
+def _check_run_options(opts: dict[str, Any]) -> None:
+    """Refuse bad ``run`` options before any work (one ``hgpt: error:`` line each)."""
+    catalog = opts.get("catalog")
+    if catalog and not Path(str(catalog)).expanduser().is_file():
+        raise ConfigurationError(
+            f"--catalog {catalog!r} does not exist (or is not a file). Give a JSONL catalog "
+            "(hgpt catalog build / sync make one), or drop --catalog to use the shipped one."
+        )
+    if not isinstance(opts.get("max_concurrency"), int) or opts["max_concurrency"] < 1:
+        raise ConfigurationError(
+            f"--max-concurrency must be at least 1 (got {opts.get('max_concurrency')!r})."
+        )
+    timeout = opts.get("timeout")
+    if timeout is not None and not timeout >= 0:
+        raise ConfigurationError(
+            f"--timeout must be a number of seconds >= 0 (0: no limit); got {timeout!r}."
+        )
+
+
+def _quiet_library_bars() -> None:
+    """Switch off library progress bars ("Loading weights") for this CLI process.
+
+    ``hgpt run`` draws its own live progress, which their lines would garble. The CLI is the
+    application, so it configures its own process; the library itself never does.
+    """
+    with contextlib.suppress(Exception):
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()  # transformers reads this when it is imported
+    if "transformers" in sys.modules:
+        with contextlib.suppress(Exception):
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
 
 
 def _llm_and_planner(args: argparse.Namespace) -> tuple[Any, str]:
     from hgpt_langchain.llm import HOW_TO_CONFIGURE, resolve_llm
 
     planner = args.planner
-    llm = None if planner == "offline" else resolve_llm(args.llm)
+    selector = getattr(args, "selector", None)
+    llm = None if planner == "offline" and selector != "llm" else resolve_llm(args.llm)
     if llm is None:
         if planner == "llm":
             raise ConfigurationError(f"--planner llm needs a chat model. {HOW_TO_CONFIGURE}")
+        if selector == "llm":
+            raise ConfigurationError(f"--selector llm needs a chat model. {HOW_TO_CONFIGURE}")
         print(
             "hgpt: no LLM configured: using the offline planner and a templated answer "
             "(configure one with --llm PROVIDER:MODEL or HGPT_LLM).",
@@ -155,7 +236,9 @@ def _llm_and_planner(args: argparse.Namespace) -> tuple[Any, str]:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Plan a request and print the validated plan."""
+    _check_request(args.request)
     files = _check_files(args.file)
+    _quiet_library_bars()
     llm, planner_name = _llm_and_planner(args)
     if llm is None and planner_name in ("offline", "auto"):  # auto without an LLM = offline
         # No graph and no LangGraph import: the command starts in well under a second.
@@ -452,7 +535,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise ConfigurationError("--resume and --thread name different runs; give one of them.")
     if args.no_checkpoint and (args.resume or args.thread):
         raise ConfigurationError("--resume and --thread need checkpoints; drop --no-checkpoint.")
+    _check_request(args.request)
     files = _check_files(args.file)
+    _quiet_library_bars()
     if args.resume and files:
         raise ConfigurationError("A resumed run keeps its own input files; drop --file.")
     run_id = args.resume or args.thread or _new_run_id()
@@ -474,13 +559,22 @@ def cmd_run(args: argparse.Namespace) -> int:
                 exists = True
                 saved = _saved_options((stored.metadata or {}).get(_OPTIONS_KEY))
         opts = _options(args, saved)
-        args.llm, args.planner = opts["llm"], opts["planner"]
-        llm, planner = _llm_and_planner(args)
+        _check_run_options(opts)
+        urls = [f for f in files if f.startswith(("http://", "https://"))]
+        if urls and not opts["allow_urls"]:
+            raise ConfigurationError(
+                f"--file {urls[0]!r} is a URL: pass --allow-urls to let the run download it "
+                "(public http(s) addresses only), or download it yourself and pass the file."
+            )
         from hgpt_langchain.execution.policy import default_executor
+
+        executor = default_executor(opts["execution"])
+        args.llm, args.planner, args.selector = opts["llm"], opts["planner"], opts["selector"]
+        llm, planner = _llm_and_planner(args)
 
         graph = graph_module.build_graph(
             llm,
-            executor=default_executor(opts["execution"]),
+            executor=executor,
             planner=planner,
             selector=opts["selector"],
             catalog=opts["catalog"],
@@ -503,7 +597,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.resume:
             assert snapshot is not None
             pending = [i.value for i in snapshot.interrupts]
-            if not snapshot.next and not pending:
+            # Finished means respond ran: no next node and no node whose writes wait to be
+            # applied (a run killed between a node's writes and the next checkpoint has none
+            # "next" but still has work to do).
+            if not snapshot.next and not pending and not snapshot.tasks:
                 print(f"hgpt: run {run_id} had already finished.", file=sys.stderr)
                 return _print_result(dict(snapshot.values), args)
             print(f"hgpt: resuming run {run_id}", file=sys.stderr)
@@ -524,12 +621,62 @@ def cmd_run(args: argparse.Namespace) -> int:
                 state_files = graph.get_state(config).values.get("files") or []
                 payload = Command(resume=ask_approval(interrupts[0].value, state_files))
         except KeyboardInterrupt:
+            _save_interrupted(graph, config, saver, progress, run_id, opts, args)
             _resume_hint(run_id, args, "interrupted")
             return 130
         except Exception:
             _resume_hint(run_id, args, "stopped by an error")
             raise
+        _save_report(final.get("workspace"), final.get("report"))
         return _print_result(final, args)
+
+
+def _save_report(workspace: Any, report: Any) -> Path | None:
+    """Write ``report.json`` into the run's workspace folder (when it exists)."""
+    if not workspace or not isinstance(report, dict) or not Path(workspace).is_dir():
+        return None
+    path = Path(workspace) / "report.json"
+    try:
+        if path.is_symlink():
+            path.unlink()
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+def _save_interrupted(
+    graph: Any,
+    config: dict[str, Any],
+    saver: Any,
+    progress: Progress,
+    run_id: str,
+    opts: dict[str, Any],
+    args: argparse.Namespace,
+) -> None:
+    """After Ctrl-C: write what had finished to ``report.json`` in the run's workspace."""
+    state: dict[str, Any] = {}
+    with contextlib.suppress(Exception):
+        state = dict(graph.get_state(config).values) if saver is not None else {}
+    base = opts.get("workspace") or os.environ.get("HGPT_WORKSPACE_DIR") or ".hgpt/runs"
+    workspace = state.get("workspace") or str(Path(base).expanduser() / run_id)
+    plan = state.get("plan")
+    results = {
+        str(k): (v.model_dump(mode="json") if hasattr(v, "model_dump") else v)
+        for k, v in (state.get("results") or {}).items()
+    }
+    report = {
+        "run_id": run_id,
+        "status": "interrupted",
+        "request": state.get("request") or args.request,
+        "plan": plan.model_dump(mode="json") if hasattr(plan, "model_dump") else plan,
+        "results": results,
+        "progress": {str(k): v for k, v in progress.rows.items()},
+        "resume": None if args.no_checkpoint else f"hgpt run --resume {run_id}",
+    }
+    path = _save_report(workspace, report)
+    if path is not None:
+        print(f"hgpt: what had finished is in {path}", file=sys.stderr)
 
 
 def _resume_hint(run_id: str, args: argparse.Namespace, what: str) -> None:
@@ -549,6 +696,17 @@ def _print_result(final: dict[str, Any], args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(final.get("answer", ""))
-    # Failed tasks are reported in the answer; the exit status flags a request that could not
-    # be planned at all (or whose plan was cancelled).
-    return 1 if report.get("errors") and not report.get("plan", {}).get("tasks") else 0
+    return outcome_code(report)
+
+
+def outcome_code(report: dict[str, Any]) -> int:
+    """Exit status of a finished run (0: an answer; 1: nothing could be done).
+
+    0 when at least one task succeeded (or no task was needed); 1 when the request could not
+    be planned, the plan was cancelled, or no task succeeded.
+    """
+    tasks = (report.get("plan") or {}).get("tasks") or []
+    if not tasks:
+        return 1 if report.get("errors") else 0
+    results = report.get("results") or []
+    return 0 if any(r.get("status") == "ok" for r in results) else 1

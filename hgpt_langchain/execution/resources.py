@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from hgpt_langchain.errors import WorkspaceError
 from hgpt_langchain.state import RESOURCE_RE, Task, TaskResult, resource_refs
-from hgpt_langchain.tasks import TASKS, Modality
+from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, Modality
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace
@@ -85,17 +87,65 @@ def substitute(task: Task, results: Mapping[int, TaskResult]) -> dict[str, str]:
     return resolved
 
 
-def resolve_files(task_type: str, args: dict[str, str], workspace: Workspace) -> dict[str, str]:
-    """Replace file arguments (image/audio/video) by absolute paths inside the workspace.
+MAX_TEXT_DOCUMENT_BYTES = 1_000_000
+"""Largest text document (``.txt``, ``.md``, ``.csv``, ``.json``) read into a text argument."""
 
-    Bare names of inputs (``photo.jpg``), workspace-relative paths and allowed URLs are
-    accepted; anything else raises.
+
+def read_text_document(value: str, workspace: Workspace) -> str | None:
+    """The contents of the text document a text argument names, or ``None`` if it names none.
+
+    A text argument whose whole value is the name or path of a ``.txt``/``.md``/``.csv``/
+    ``.json`` file in the run's workspace (an input, or an earlier task's output) stands for
+    that file's text: models get the text, not the path.
 
     Raises:
-        WorkspaceError: A file argument leaves the workspace, is missing or is a refused URL.
+        WorkspaceError: The document is larger than :data:`MAX_TEXT_DOCUMENT_BYTES` or is not
+            UTF-8 text.
+    """
+    raw = str(value).strip()
+    if not raw or len(raw) > 4096 or "\n" in raw:
+        return None
+    if PurePath(raw).suffix.lower() not in FILE_EXTENSIONS["text"] or "://" in raw:
+        return None
+    try:
+        path = workspace.resolve(raw, must_exist=True)
+    except WorkspaceError:
+        return None  # not a file of this run: the value is plain text
+    size = path.stat().st_size
+    if size > MAX_TEXT_DOCUMENT_BYTES:
+        raise WorkspaceError(
+            f"Text document {path.name!r} is {size / 1e6:.1f} MB; at most "
+            f"{MAX_TEXT_DOCUMENT_BYTES / 1e6:g} MB of text is passed to a model. Pass a shorter "
+            "excerpt."
+        )
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise WorkspaceError(
+            f"Text document {path.name!r} is not UTF-8 text ({exc.reason} at byte "
+            f"{exc.start}); save it as UTF-8."
+        ) from exc
+
+
+def resolve_files(task_type: str, args: dict[str, str], workspace: Workspace) -> dict[str, str]:
+    """Replace file arguments by what the model needs from them.
+
+    Image/audio/video arguments become absolute paths inside the workspace: bare names of inputs
+    (``photo.jpg``), workspace-relative paths and allowed URLs are accepted; anything else
+    raises. A text argument naming a text document of the run (``notes.txt``) becomes the
+    document's text (see :func:`read_text_document`).
+
+    Raises:
+        WorkspaceError: A file argument leaves the workspace, is missing or is a refused URL;
+            a text document is too large or not UTF-8.
     """
     resolved = dict(args)
     for name, value in args.items():
-        if arg_modality(task_type, name) != "text" and str(value).strip():
-            resolved[name] = str(workspace.resolve(value, must_exist=True))
+        if arg_modality(task_type, name) != "text":
+            if str(value).strip():
+                resolved[name] = str(workspace.resolve(value, must_exist=True))
+            continue
+        text = read_text_document(str(value), workspace)
+        if text is not None:
+            resolved[name] = text
     return resolved

@@ -11,7 +11,7 @@ order; each call then waits inside its worker until its dependencies are done an
 slot is free. The node thread collects finished futures and wakes the dependents, so a task
 starts the moment its own inputs are ready, never at the end of a "wave".
 
-Per task: ``<resource>-k`` substitution, a per-attempt timeout, retries with exponential backoff
+Per task: ``<resource>-k`` substitution, one deadline over all attempts, retries with backoff
 for transient errors, then the next candidate model; a task whose dependency did not succeed is
 ``skipped`` with the reason and never runs on placeholders.
 """
@@ -134,9 +134,10 @@ class Scheduler:
             Default: the model's tool from :func:`hgpt_langchain.tools.make_model_tool` (the
             same code path as agents calling the tools).
         max_concurrency: Tasks running at the same time, at most.
-        task_timeout: Seconds one attempt (one model) may take; ``None`` or ``0``: no limit. A
-            timed-out attempt counts as a failure of that model and the next candidate is tried
-            (the abandoned call finishes in the background; Python threads cannot be killed).
+        task_timeout: Deadline of one task in seconds, across all its retries and candidate
+            models (from its first attempt); ``None`` or ``0``: no limit. When it passes the
+            task fails with what was tried (an abandoned call finishes in the background;
+            Python threads cannot be killed).
         retries: Extra attempts of the same model after a transient error (503, timeout).
         backoff: First backoff delay in seconds; doubles at each retry.
         max_candidates: Models tried per task (the chosen one plus fallbacks).
@@ -219,8 +220,11 @@ class Scheduler:
         tool = make_model_tool(model, task=task_type, executor=self.executor, catalog=self.catalog)
         return tool.execute(args, workspace)
 
-    def _with_timeout(self, task_id: int, fn: Callable[[], ExecutionOutput]) -> ExecutionOutput:
-        if not self.task_timeout or self.task_timeout <= 0:
+    def _with_timeout(
+        self, task_id: int, fn: Callable[[], ExecutionOutput], limit: float | None = None
+    ) -> ExecutionOutput:
+        limit = self.task_timeout if limit is None else limit
+        if not limit or limit <= 0:
             return fn()
         box: dict[str, Any] = {}
         ctx = contextvars.copy_context()
@@ -233,9 +237,9 @@ class Scheduler:
 
         worker = threading.Thread(target=target, name=f"hgpt-task-{task_id}", daemon=True)
         worker.start()
-        worker.join(self.task_timeout)
+        worker.join(limit)
         if worker.is_alive():
-            raise _TaskTimeout(f"timed out after {self.task_timeout:g} s")
+            raise _TaskTimeout(f"timed out after {limit:g} s")
         if "error" in box:
             raise box["error"]
         return box["value"]
@@ -353,12 +357,15 @@ class _Run:
         attempts: list[str] = []
         errors: list[str] = []
         started: float | None = None
+        deadline: float | None = None  # task_timeout bounds the whole task, all attempts
         model = models[0]
         for model in models:
             for retry in range(s.retries + 1):
                 with self.slots:
                     if started is None:
                         started = time.monotonic()
+                        if s.task_timeout and s.task_timeout > 0:
+                            deadline = started + s.task_timeout
                         self.emit(
                             {
                                 "event": "task_start",
@@ -371,14 +378,24 @@ class _Run:
                         )
                     transient = False
                     stop = False
+                    left = None if deadline is None else deadline - time.monotonic()
                     try:
+                        if left is not None and left <= 0:
+                            raise _TaskTimeout("no time left")
                         with task_context(task.id):
                             output = s._with_timeout(
                                 task.id,
                                 lambda m=model: s._run_once(task.task, m, args, self.workspace),
+                                left,
                             )
                     except _TaskTimeout as exc:
-                        error = f"{model}: {exc}"
+                        error, stop = f"{model}: {exc}", deadline is not None
+                        if stop:
+                            error = (
+                                f"{model}: timed out after {s.task_timeout:g} s, the task's "
+                                "deadline across all attempts and models (raise it with "
+                                "--timeout / task_timeout)"
+                            )
                     except UnsupportedTaskError as exc:
                         error, stop = f"{model}: {exc}", True
                     except ExecutionError as exc:
@@ -422,7 +439,11 @@ class _Run:
                     break
                 if not transient or retry == s.retries:
                     break
-                time.sleep(s.backoff * (2**retry))
+                pause = s.backoff * (2**retry)
+                if deadline is not None and time.monotonic() + pause >= deadline:
+                    stop = True  # no time left for another attempt
+                    break
+                time.sleep(pause)
             if stop:
                 break
         seconds = time.monotonic() - (started or time.monotonic())

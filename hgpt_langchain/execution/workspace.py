@@ -2,7 +2,7 @@
 
 Layout of one run (``<base>/<run_id>/``)::
 
-    inputs/    files the user gave (copied or hard-linked in, or downloaded when allowed)
+    inputs/    copies of the files the user gave (or downloads, when allowed)
     outputs/   files tasks produced, under stable names such as ``task-3.png``
 
 Paths that come from LLM-made task arguments go through :meth:`Workspace.resolve`, which refuses
@@ -234,8 +234,9 @@ class Workspace:
     def import_file(self, path_or_url: str) -> str:
         """Bring a user file (local path, or http(s) URL when allowed) into ``inputs/``.
 
-        Local files are hard-linked when possible, else copied. Importing the same source twice
-        returns the same path. Name clashes get a ``-1``, ``-2`` ... suffix.
+        Local files are copied, never linked, so nothing a run does changes the user's file.
+        Importing the same source twice returns the same path. Name clashes get a ``-1``,
+        ``-2`` ... suffix.
 
         Args:
             path_or_url: A local file path (anywhere the user can read) or a URL.
@@ -253,8 +254,8 @@ class Workspace:
             if is_url(source):
                 if not self.allow_urls:
                     raise WorkspaceError(
-                        f"Input {source!r} is a URL, but downloading URLs is disabled. Download "
-                        "the file yourself, or create the workspace with allow_urls=True."
+                        f"Input {source!r} is a URL, but downloading URLs is disabled. Pass "
+                        "--allow-urls (allow_urls=True in Python), or download it yourself."
                     )
                 name = filename_from_url(source)
                 target = download(
@@ -275,10 +276,9 @@ class Workspace:
                     target = src_real
                 else:
                     target = self._unique(self.inputs_dir, _safe_name(src.name))
-                    try:
-                        os.link(src_real, target)
-                    except OSError:
-                        shutil.copy2(src_real, target)
+                    # a copy, never a hard link: a task (or the user) editing the workspace
+                    # copy must not change the original, whatever it links to
+                    shutil.copyfile(src_real, target)
             self._sources[source] = target
             self._save_sources()
             logger.debug("Imported %s as %s", source, target)
@@ -318,8 +318,8 @@ class Workspace:
         if is_url(raw):
             if not self.allow_urls:
                 raise WorkspaceError(
-                    f"Argument {raw!r} is a URL, but fetching URLs is disabled for this run "
-                    "(create the workspace with allow_urls=True to allow it)."
+                    f"Argument {raw!r} is a URL, but fetching URLs is disabled for this run: "
+                    "pass --allow-urls (allow_urls=True in Python) to allow it."
                 )
             check_url(raw, allow_private=self.allow_private_urls)
             return Path(self.import_file(raw))

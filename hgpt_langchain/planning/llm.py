@@ -29,6 +29,7 @@ from langchain_core.messages.utils import count_tokens_approximately, trim_messa
 from pydantic import BaseModel, Field
 
 from hgpt_langchain.errors import PlanningError
+from hgpt_langchain.llm import invoke_llm
 from hgpt_langchain.planning.base import PlanResult
 from hgpt_langchain.planning.jsonish import extract_json
 from hgpt_langchain.planning.validate import validate_plan
@@ -154,7 +155,7 @@ class LLMPlanner:
         problems: list[str] = []
         raw = ""
         for attempt in range(2 if self.repair else 1):
-            reply = self._bound.invoke(msgs)
+            reply = invoke_llm(self._bound, msgs, purpose="planning")
             calls += 1
             parsed, raw = _read_reply(reply)
             if parsed is None:

@@ -279,6 +279,11 @@ class _Out:
     args: dict[str, str]
 
 
+def _file_value(name: str) -> str:
+    """A file argument: a URL stays whole (the workspace fetches or refuses it), a path by name."""
+    return name if "://" in name else _basename(name)
+
+
 def _file_modality(name: str) -> str:
     return modality_of_path(name) or "text"
 
@@ -970,7 +975,7 @@ class OfflinePlanner:
         for i in clause.files:
             if _file_modality(parsed.files[i]) == modality:
                 used_files.add(i)
-                return _basename(parsed.files[i])
+                return _file_value(parsed.files[i])
         value = _referent(outputs, modality, clause.text)
         if value is not None:
             return value
@@ -980,7 +985,7 @@ class OfflinePlanner:
         if pick is None:
             return None
         used_files.add(pick)
-        return _basename(parsed.files[pick])
+        return _file_value(parsed.files[pick])
 
     @staticmethod
     def _option(name: str, clause: _Clause, parsed: _Parsed) -> str | None:

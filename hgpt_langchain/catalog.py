@@ -94,6 +94,26 @@ class CatalogEntry(BaseModel):
         default=None, description="Library the model runs with ('transformers', 'diffusers', ...)."
     )
     description: str = Field(default="", description="What the model does, cleaned from its card.")
+    # Facts that decide fit (all optional: older catalogs without them still load).
+    languages: list[str] | None = Field(
+        default=None, description="ISO codes of the text/spoken languages, or ['multilingual']."
+    )
+    source_languages: list[str] | None = Field(default=None, description="Translation: from.")
+    target_languages: list[str] | None = Field(default=None, description="Translation: into.")
+    domains: list[str] | None = None
+    architecture: str | None = Field(default=None, description="config model_type, e.g. 'marian'.")
+    local_runnable: bool | None = Field(
+        default=None, description="Whether the local route can run it (library + task route)."
+    )
+    weight_mb: float | None = Field(default=None, description="Size of the weight files (MiB).")
+    gated: bool | None = None
+    providers: list[str] | None = Field(
+        default=None,
+        description="Inference Providers serving it (Hub inferenceProviderMapping); None: unknown.",
+    )
+    evidence: dict[str, str] = Field(
+        default_factory=dict, description="Fact name -> where it was read ('id opus-mt-en-fr')."
+    )
 
     def text(self, recipe: str = "desc+tags") -> str:
         """The text embedded for this entry by an index ``recipe``.
@@ -174,11 +194,15 @@ class Catalog(Sequence[CatalogEntry]):
         return {t: len(self._by_task[t]) for t in TASKS if t in self._by_task}
 
     def fingerprint(self) -> str:
-        """A short hash of the entries' content (changes whenever any entry changes)."""
+        """A short hash of what the index embeds and scores.
+
+        Id, task, tags, description, popularity, library, license: fit facts (languages,
+        providers, ...) are left out, so refreshing them does not force re-embedding the catalog.
+        """
         if self._fingerprint is None:
             digest = hashlib.sha256()
             for entry in self._entries:
-                digest.update(entry.model_dump_json().encode())
+                digest.update(entry.model_dump_json(include=set(_BASE_FIELDS)).encode())
                 digest.update(b"\n")
             self._fingerprint = digest.hexdigest()[:16]
         return self._fingerprint
@@ -467,6 +491,12 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             yield lineno, record
 
 
+_BASE_FIELDS = frozenset(
+    {"id", "task", "likes", "downloads", "tags", "license", "library", "description"}
+)
+"""The fields of a cleaned entry before fit facts were added (older catalogs have only these)."""
+
+
 def load_catalog(path: str | Path | None = None) -> Catalog:
     """Load a catalog from a JSONL file (``.jsonl`` or ``.jsonl.gz``); ``None`` = shipped catalog.
 
@@ -493,7 +523,7 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     skipped: dict[str, int] = {}
     fields = set(CatalogEntry.model_fields)
     for lineno, record in _read_jsonl(file):
-        if record.keys() == fields and record.get("task") in TASKS:
+        if _BASE_FIELDS <= record.keys() <= fields and record.get("task") in TASKS:
             # Already a cleaned entry (what Catalog.to_jsonl writes): no re-cleaning.
             entries.append(CatalogEntry.model_validate(record))
             continue

@@ -404,6 +404,15 @@ def build_graph(
     """
     the_planner = make_planner(planner, llm)
 
+    made: list[Any] = []
+
+    def the_executor() -> Any:
+        if not made:
+            from hgpt_langchain.execution import default_executor
+
+            made.append(executor if executor is not None else default_executor())
+        return made[0]
+
     def make_selector() -> Selector:
         if selector is not None and not isinstance(selector, str):
             return selector
@@ -412,8 +421,13 @@ def build_graph(
 
         the_catalog = load_catalog(catalog) if isinstance(catalog, str) else catalog
         # Models already downloaded (or local folders) get a bonus: they run without a network.
+        # The executor's can_run keeps models it cannot run (or that no provider serves) as
+        # fallbacks only.
         base = RetrievalSelector(
-            the_catalog, embeddings=embeddings, availability=local_availability()
+            the_catalog,
+            embeddings=embeddings,
+            availability=local_availability(),
+            can_run=getattr(the_executor(), "can_run", None),
         )
         if selector == "llm":
             if llm is None:
@@ -424,11 +438,8 @@ def build_graph(
     def make_scheduler() -> Any:
         from hgpt_langchain.execution.scheduler import Scheduler
 
-        if executor is None:
-            from hgpt_langchain.execution import default_executor
-
         return Scheduler(
-            executor if executor is not None else default_executor(),
+            the_executor(),
             max_concurrency=max_concurrency,
             task_timeout=task_timeout,
             retries=retries,

@@ -52,7 +52,7 @@ DOMAIN_MISFIT = 0.1
 LANGUAGE_MATCH = 0.05
 """Added to a candidate known to handle the request's language or direction."""
 
-POPULARITY_WEIGHT = 0.06
+POPULARITY_WEIGHT = 0.1
 """Weight of the log-scaled popularity prior (:func:`hgpt_langchain.fit.popularity`)."""
 
 FOREIGN_LIBRARY_PENALTY = 0.15

@@ -79,9 +79,7 @@ def main() -> None:
             t: {n: round(sum(v) / len(v), 2) for n, v in d.items()} | {"n": len(d["ours"])}
             for t, d in sorted(per_task.items())
         },
-        "ms_per_choice_median": {
-            n: round(sorted(v)[len(v) // 2], 1) for n, v in ms.items()
-        },
+        "ms_per_choice_median": {n: round(sorted(v)[len(v) // 2], 1) for n, v in ms.items()},
         "ours_misses": misses,
         "loadavg": [round(x, 2) for x in os.getloadavg()],
     }

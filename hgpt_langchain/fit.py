@@ -344,7 +344,7 @@ def request_facts(
         text = str(args.get("text") or "")
         if not text or text.startswith("<") or "/" in text[:1]:
             quoted = _QUOTED_RE.findall(request)
-            text = " ".join(quoted)
+            text = " ".join(quoted) or (request.split(":", 1)[1] if ":" in request else "")
         lang = identify_language(text) if text else None
         if lang and lang != facts.target:
             facts.source = lang

@@ -63,7 +63,7 @@ DOMAINS: dict[str, str] = {
     "voice activity": r"voice-activity|voice activity",
     "code": r"\bcode\b|python|program",
     "anime": r"anime|manga|waifu",
-    "faces": r"\bface|facial|celeb",
+    "faces": r"\bfaces?\b|facial|celeb",
 }
 """Domain names and the words that reveal them, in requests and in model cards alike."""
 

@@ -98,6 +98,29 @@ def _hub_cache() -> Path:
     return Path("~/.cache/huggingface/hub").expanduser()
 
 
+def fit_score(
+    hit: Hit, req: Any, available: bool | None = None, runs: bool | None = None
+) -> tuple[tuple[bool, bool], float, Any]:
+    """Rank key parts of one hit for a request's facts (:func:`hgpt_langchain.fit.request_facts`).
+
+    Returns:
+        ``((mismatch, cannot_run), score, fit)``: candidates sort by the tier first (a language
+        or direction mismatch, then a model the executor cannot run, are fallbacks only), then
+        by the score (retrieval + availability + popularity prior + language/domain fit).
+    """
+    from hgpt_langchain.fit import fit, popularity
+
+    f = fit(hit.entry, req)
+    score = hit.score + (AVAILABLE_BONUS if available else 0.0)
+    score += POPULARITY_WEIGHT * popularity(hit.entry)
+    score += LANGUAGE_MATCH if f.language_match else 0.0
+    score += DOMAIN_LIFT if f.domain_fit else 0.0
+    score -= DOMAIN_MISFIT if f.domain_misfit and not f.domain_fit else 0.0
+    if runs is None and not runnable(hit.entry):
+        score -= FOREIGN_LIBRARY_PENALTY
+    return (f.mismatch is not None, runs is False), score, f
+
+
 def task_query(task: Task, request: str) -> str:
     """The retrieval query of a planned task: task type, its text arguments and the request.
 
@@ -179,7 +202,7 @@ class RetrievalSelector:
     def _fit_candidates(
         self, task: Task, name: str, request: str
     ) -> list[tuple[Hit, bool | None, float]]:
-        from hgpt_langchain.fit import fit, popularity, request_facts
+        from hgpt_langchain.fit import request_facts
 
         every = len(self.catalog.by_task(name))
         hits = self.index.search(task_query(task, request), task=name, k=max(every, self.top_k))
@@ -187,16 +210,8 @@ class RetrievalSelector:
         ranked = []
         for hit in hits:
             available = self.availability(hit.id) if self.availability else None
-            f = fit(hit.entry, req)
             runs = self.can_run(hit.entry) if self.can_run else None
-            score = hit.score + (AVAILABLE_BONUS if available else 0.0)
-            score += POPULARITY_WEIGHT * popularity(hit.entry)
-            score += LANGUAGE_MATCH if f.language_match else 0.0
-            score += DOMAIN_LIFT if f.domain_fit else 0.0
-            score -= DOMAIN_MISFIT if f.domain_misfit and not f.domain_fit else 0.0
-            if runs is None and not runnable(hit.entry):
-                score -= FOREIGN_LIBRARY_PENALTY
-            tier = (f.mismatch is not None, runs is False)
+            tier, score, f = fit_score(hit, req, available, runs)
             ranked.append((tier, hit, available, score, f, runs))
         ranked.sort(key=lambda r: (r[0], -r[3]))
         self._notes[f"{task.id}:{name}"] = self._reason(name, req, ranked)

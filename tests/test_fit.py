@@ -222,3 +222,14 @@ def test_readme_failing_examples_now_pick_acceptable_models(
     choice = shipped.choose(Task(id=0, task=task, args=args), request_)
     assert choice.model in acceptable, choice.reason
     assert "downloads" in choice.reason
+
+
+def test_model_tools_for_a_query_apply_the_same_fit():
+    from hgpt_langchain.tools import get_model_tools
+
+    tools = get_model_tools("Translate 'good morning' into German", task="translation", k=3)
+    assert tools[0].entry.id in {"Helsinki-NLP/opus-mt-en-de", "t5-small", "t5-base", "t5-large"}
+    assert not any("opus-mt-fr-en" in t.entry.id or "en-ja" in t.entry.id for t in tools)
+    free = get_model_tools("Transcribe this English speech recording", k=5)
+    asr = [t.entry.id for t in free if t.entry.task == "automatic-speech-recognition"]
+    assert asr and "korean" not in asr[0]

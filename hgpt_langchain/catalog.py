@@ -453,15 +453,19 @@ def entry_from_record(
         raw_text,
         record.get("library") or record.get("library_name") or meta.get("library_name"),
     )
+    from hgpt_langchain.fit import fact_fields
+
+    clean_tags = list(dict.fromkeys(t for t in tags if t))
     return CatalogEntry(
         id=model_id,
         task=task,
         likes=int(record.get("likes") or 0),
         downloads=int(record.get("downloads") or 0),
-        tags=list(dict.fromkeys(t for t in tags if t)),
+        tags=clean_tags,
         license=str(license_value) if license_value else None,
         library=library,
         description=description,
+        **fact_fields(model_id, task, clean_tags, description, record),
     )
 
 
@@ -693,6 +697,21 @@ def _front_matter(card: str) -> dict[str, Any]:
 # ---- hub sync ----------------------------------------------------------------------------------
 
 
+SYNC_EXPAND = (
+    "cardData",
+    "downloads",
+    "likes",
+    "library_name",
+    "tags",
+    "pipeline_tag",
+    "gated",
+    "inferenceProviderMapping",
+    "safetensors",
+    "config",
+)
+"""What ``hgpt catalog sync`` asks the Hub for (``list_models(expand=...)``)."""
+
+
 def sync_catalog(
     task: str,
     limit: int = 20,
@@ -704,9 +723,10 @@ def sync_catalog(
 ) -> Catalog:
     """Fetch the top models of ``task`` from the Hugging Face Hub with their cards.
 
-    Uses ``HfApi.list_models(pipeline_tag=..., sort=..., limit=...)`` and ``ModelCard.load`` on
-    each model's ``README.md`` (downloaded into the Hugging Face cache). Models whose card cannot
-    be fetched keep a description made from the task.
+    Uses ``HfApi.list_models(pipeline_tag=..., sort=..., limit=..., expand=SYNC_EXPAND)``
+    (card YAML, gated, the Inference Providers serving it, safetensors sizes, config) and
+    ``ModelCard.load`` on each model's ``README.md`` (downloaded into the Hugging Face cache).
+    Models whose card cannot be fetched keep a description made from the task.
 
     Args:
         task: A registry task name (or alias); the hub's ``pipeline_tag`` filter.
@@ -735,7 +755,12 @@ def sync_catalog(
     api = HfApi(endpoint=endpoint, token=token)
     try:
         infos = list(
-            api.list_models(pipeline_tag=name, sort=sort, limit=limit, cardData=True)  # type: ignore[arg-type]
+            api.list_models(
+                pipeline_tag=name,
+                sort=sort,  # type: ignore[arg-type]
+                limit=limit,
+                expand=list(SYNC_EXPAND),  # type: ignore[arg-type]
+            )
         )
     except OfflineModeIsEnabled as err:
         raise ConfigurationError(
@@ -757,6 +782,8 @@ def sync_catalog(
         except Exception as err:  # noqa: BLE001 - a missing card only costs the description
             logger.info("No model card for %s (%s); describing it by its task.", info.id, err)
         card_data = info.card_data.to_dict() if info.card_data is not None else {}
+        mapping = getattr(info, "inference_provider_mapping", None)
+        tensors = getattr(info, "safetensors", None)
         entry = entry_from_record(
             {
                 "id": info.id,
@@ -767,6 +794,13 @@ def sync_catalog(
                 "license": card_data.get("license"),
                 "library": info.library_name,
                 "card": card_text or info.id,
+                "cardData": card_data,
+                "inferenceProviderMapping": None
+                if mapping is None
+                else [{"provider": m.provider, "status": m.status} for m in mapping],
+                "gated": getattr(info, "gated", None),
+                "safetensors": dict(tensors) if tensors else None,
+                "config": getattr(info, "config", None),
             }
         )
         if entry is not None:

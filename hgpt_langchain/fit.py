@@ -210,6 +210,66 @@ def derive_facts(
     return facts
 
 
+_DTYPE_BYTES = {"F64": 8, "I64": 8, "F32": 4, "I32": 4, "BF16": 2, "F16": 2, "I16": 2}
+
+
+def fact_fields(
+    model_id: str,
+    task: str,
+    tags: list[str] | tuple[str, ...] = (),
+    description: str = "",
+    record: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The fit fields of a :class:`~hgpt_langchain.catalog.CatalogEntry`, with evidence.
+
+    Args:
+        model_id: The Hub id.
+        task: Its task type.
+        tags: Hub tags.
+        description: The cleaned card text.
+        record: The raw record (Hub ``/api/models`` JSON with ``cardData`` / ``meta``,
+            ``inferenceProviderMapping``, ``gated``, ``safetensors``, ``config``), if any.
+
+    Returns:
+        Field name -> value (only the fields that are known).
+    """
+    record = record or {}
+    card = record.get("cardData") or record.get("meta") or {}
+    card = card if isinstance(card, dict) else {}
+    langs = card.get("language")
+    langs = [langs] if isinstance(langs, str) else list(langs or [])
+    facts = derive_facts(model_id, task, tags, description, [str(v) for v in langs] or None)
+    out: dict[str, Any] = {"evidence": dict(facts.evidence)}
+    if task == "translation":
+        if facts.source or facts.target:
+            out["source_languages"] = sorted(facts.source)
+            out["target_languages"] = sorted(facts.target)
+    elif facts.languages:
+        out["languages"] = sorted(facts.languages)
+    if facts.domains:
+        out["domains"] = sorted(facts.domains)
+    mapping = record.get("inferenceProviderMapping")
+    if isinstance(mapping, dict):
+        mapping = [{"provider": k, **(v or {})} for k, v in mapping.items()]
+    if isinstance(mapping, list):
+        out["providers"] = sorted(
+            {str(m["provider"]) for m in mapping if m.get("status", "live") == "live"}
+        )
+        out["evidence"]["providers"] = "hub inferenceProviderMapping"
+    gated = record.get("gated")
+    if gated is not None:
+        out["gated"] = bool(gated)
+    tensors = record.get("safetensors")
+    if isinstance(tensors, dict) and isinstance(tensors.get("parameters"), dict):
+        size = sum(_DTYPE_BYTES.get(k, 4) * int(v) for k, v in tensors["parameters"].items())
+        out["weight_mb"] = round(size / 2**20, 1)
+        out["evidence"]["weight_mb"] = "hub safetensors parameters"
+    config = record.get("config")
+    if isinstance(config, dict) and config.get("model_type"):
+        out["architecture"] = str(config["model_type"])
+    return out
+
+
 def model_facts(entry: CatalogEntry) -> ModelFacts:
     """The facts of a catalog entry: its stored fields where set, else :func:`derive_facts`."""
     cached = _FACTS_CACHE.get((entry.id, entry.task, id(entry)))

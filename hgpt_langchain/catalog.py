@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 DESCRIPTION_MAX_CHARS = 600
 """Upper bound on a cleaned description."""
 
+_LOCAL_LIBRARIES = frozenset({"transformers", "diffusers", "sentence-transformers"})
+"""Libraries the local routes load (``local_runnable``; the task must have a local route too)."""
+
 SHIPPED_CATALOG = Path(__file__).parent / "data" / "catalog.jsonl.gz"
 """The catalog shipped with the package."""
 
@@ -465,6 +468,7 @@ def entry_from_record(
         license=str(license_value) if license_value else None,
         library=library,
         description=description,
+        local_runnable=None if library is None else library in _LOCAL_LIBRARIES,
         **fact_fields(model_id, task, clean_tags, description, record),
     )
 

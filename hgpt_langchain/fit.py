@@ -41,6 +41,9 @@ TEXT_LANGUAGE_TASKS = frozenset(
         "automatic-speech-recognition",
         "text-to-speech",
         "audio-classification",
+        "visual-question-answering",
+        "document-question-answering",
+        "image-to-text",
     }
 )
 """Task types whose models work in particular languages (translation has a direction)."""
@@ -61,9 +64,9 @@ DOMAINS: dict[str, str] = {
     "AI-generated detection": r"ai-image-detector|ai-detect|openai-detector",
     "documents": r"rvlcdip|rvl-cdip|scanned document",
     "voice activity": r"voice-activity|voice activity",
-    "code": r"\bcode\b|python|program",
+    "test model": r"tiny-random|\btemp_|\bdummy\b",
     "anime": r"anime|manga|waifu",
-    "faces": r"\bfaces?\b|facial|celeb",
+    "faces": r"\bfaces\b|facial|celebrit",
 }
 """Domain names and the words that reveal them, in requests and in model cards alike."""
 
@@ -201,7 +204,8 @@ def derive_facts(
             if len(named) == 1:
                 facts.languages = named
                 facts.evidence["languages"] = f"card names {next(iter(named))}"
-    probe = f"{model_id} {' '.join(tags)} {description[:400]}"
+    # The card's opening only: later text mentions "Hugging Face", code, news sites...
+    probe = f"{model_id} {' '.join(tags)} {description[:160]}"
     for dom, pattern in _DOMAIN_RE.items():
         if pattern.search(probe):
             facts.domains.add(dom)

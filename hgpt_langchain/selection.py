@@ -52,8 +52,11 @@ DOMAIN_MISFIT = 0.1
 LANGUAGE_MATCH = 0.05
 """Added to a candidate known to handle the request's language or direction."""
 
-POPULARITY_WEIGHT = 0.1
+POPULARITY_WEIGHT = 0.3
 """Weight of the log-scaled popularity prior (:func:`hgpt_langchain.fit.popularity`)."""
+
+NO_CARD_PENALTY = 0.1
+"""Subtracted from a model without a model card (its description is made from the task)."""
 
 FOREIGN_LIBRARY_PENALTY = 0.15
 """Subtracted from a candidate whose card names another library (fairseq, espnet, keras, ...):
@@ -118,6 +121,8 @@ def fit_score(
     score -= DOMAIN_MISFIT if f.domain_misfit and not f.domain_fit else 0.0
     if runs is None and not runnable(hit.entry):
         score -= FOREIGN_LIBRARY_PENALTY
+    if hit.entry.description.startswith(f"{hit.entry.id}: a "):
+        score -= NO_CARD_PENALTY
     return (f.mismatch is not None, runs is False), score, f
 
 

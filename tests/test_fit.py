@@ -233,3 +233,34 @@ def test_model_tools_for_a_query_apply_the_same_fit():
     free = get_model_tools("Transcribe this English speech recording", k=5)
     asr = [t.entry.id for t in free if t.entry.task == "automatic-speech-recognition"]
     assert asr and "korean" not in asr[0]
+
+
+def test_llm_selector_sees_fitting_candidates_first(tmp_path):
+    from hgpt_langchain.selection import LLMSelector
+    from hgpt_langchain.state import Plan
+    from tests.fake_chat import ScriptedChatModel
+
+    desc = "Marian translation model for text."
+    entries = [
+        CatalogEntry(id="o/opus-mt-fr-en", task="translation", description=desc, downloads=9000),
+        CatalogEntry(id="o/opus-mt-en-fr", task="translation", description=desc, downloads=10),
+        CatalogEntry(id="o/opus-mt-en-ja", task="translation", description=desc, downloads=5000),
+    ]
+    base = RetrievalSelector(index=_translation_index(tmp_path, entries))
+    plan = Plan(tasks=[Task(id=0, task="translation", args={"text": "good morning"})])
+    request = "Translate 'good morning' into French"
+    llm = LLMSelector(ScriptedChatModel(responses=['{"0": {"model": "o/opus-mt-en-fr"}}']), base)
+    prompt = llm.prompt(plan, request, base.select(plan, request))
+    assert prompt.index("o/opus-mt-en-fr") < prompt.index("o/opus-mt-fr-en")
+    assert prompt.index("o/opus-mt-en-fr") < prompt.index("o/opus-mt-en-ja")
+
+
+def test_shipped_catalog_carries_facts_with_evidence():
+    catalog = load_catalog()
+    opus = catalog.get("Helsinki-NLP/opus-mt-en-de")
+    assert (opus.source_languages, opus.target_languages) == (["en"], ["de"])
+    assert opus.evidence["direction"] == "id opus-mt-en-de"
+    finbert = catalog.get("ProsusAI/finbert")
+    assert finbert.languages == ["en"] and "card language" in finbert.evidence["languages"]
+    assert "finance" in finbert.domains
+    assert catalog.get("facebook/fastspeech2-en-ljspeech").local_runnable is False

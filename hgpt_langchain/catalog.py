@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, overload
@@ -227,15 +228,16 @@ class Catalog(Sequence[CatalogEntry]):
 # ---- card cleaning -----------------------------------------------------------------------------
 
 _FRONT_MATTER = re.compile(r"\A\s*---\s*\n.*?\n---\s*(\n|\Z)", re.S)
-_FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1[^\n]*$", re.S | re.M)
-_UNCLOSED_FENCE = re.compile(r"^\s*(```|~~~).*\Z", re.S | re.M)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_BLOCKS = re.compile(r"<(details|script|style|table|pre|code)\b.*?</\1\s*>", re.S | re.I)
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINKED_IMAGE = re.compile(r"\[\s*!\[[^\]]*\]\([^)]*\)\s*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
-_REF_LINK_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
+_FENCE_OPEN = re.compile(r"^\s*(```|~~~)")
+_HTML_BLOCK_OPEN = re.compile(r"<(details|script|style|table|pre|code)\b", re.I)
+# Bounded repeats keep every pattern linear on hostile cards (e.g. 600 kB of "[" or "<a").
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,2000}>")
+_IMAGE = re.compile(r"!\[[^\]]{0,500}\](?:\([^)]{0,2000}\)|\[[^\]]{0,500}\])")
+_LINKED_IMAGE = re.compile(
+    r"\[\s{0,100}!\[[^\]]{0,500}\]\([^)]{0,2000}\)\s{0,100}\]\([^)]{0,2000}\)"
+)
+_LINK = re.compile(r"\[([^\]]{0,500})\]\(([^)]{0,2000})\)")
+_REF_LINK_DEF = re.compile(r"^[ \t]{0,100}\[[^\]\n]{1,2000}\]:[ \t]*\S+.*$", re.M)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
@@ -274,12 +276,11 @@ def clean_card(text: str, max_chars: int = DESCRIPTION_MAX_CHARS) -> str:
     """
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text[:MAX_CARD_CHARS].replace("\r\n", "\n").replace("\r", "\n")
     text = _FRONT_MATTER.sub("", text, count=1)
-    text = _FENCE.sub("\n", text)
-    text = _UNCLOSED_FENCE.sub("\n", text)
-    text = _HTML_COMMENT.sub(" ", text)
-    text = _HTML_BLOCKS.sub("\n", text)
+    text = _drop_fences(text)
+    text = _drop_comments(text)
+    text = _drop_html_blocks(text)
     text = _LINKED_IMAGE.sub(" ", text)
     text = _IMAGE.sub(" ", text)
     text = _REF_LINK_DEF.sub("", text)
@@ -296,6 +297,7 @@ def clean_card(text: str, max_chars: int = DESCRIPTION_MAX_CHARS) -> str:
             current.clear()
 
     for line in text.split("\n"):
+        line = line[:MAX_LINE_CHARS]
         heading = _HEADING.match(line)
         if heading:
             flush()
@@ -347,6 +349,67 @@ def clean_card(text: str, max_chars: int = DESCRIPTION_MAX_CHARS) -> str:
         if sum(len(p) + 1 for p in kept) >= max_chars:
             break
     return _bound(" ".join(kept), max_chars)
+
+
+MAX_CARD_CHARS = 200_000
+"""Longest part of a model card that :func:`clean_card` reads (the description is at the top)."""
+
+MAX_LINE_CHARS = 5_000
+"""Longest line :func:`clean_card` reads; the rest of a longer line is dropped."""
+
+
+def _drop_fences(text: str) -> str:
+    """Remove fenced code blocks (an unclosed fence runs to the end), in one pass over lines."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in text.split("\n"):
+        opener = _FENCE_OPEN.match(line)
+        if fence is None:
+            if opener:
+                fence = opener.group(1)
+                out.append("")
+            else:
+                out.append(line)
+        elif opener and opener.group(1) == fence:
+            fence = None
+    return "\n".join(out)
+
+
+def _drop_comments(text: str) -> str:
+    """Remove ``<!-- ... -->`` comments (an unclosed one is left as it is), in linear time."""
+    parts: list[str] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if start < 0 or end < 0:
+            parts.append(text[pos:])
+            return " ".join(parts)
+        parts.append(text[pos:start])
+        pos = end + 3
+
+
+def _drop_html_blocks(text: str) -> str:
+    """Remove ``<details>``, ``<script>``, ``<table>``... blocks up to their closing tag.
+
+    Each closing tag is searched for once per tag name and position, so a card with thousands
+    of unclosed ``<details>`` stays linear (a backtracking regex took minutes on 600 kB).
+    """
+    parts: list[str] = []
+    pos = 0
+    unclosed: set[str] = set()
+    for m in _HTML_BLOCK_OPEN.finditer(text):
+        name = m.group(1).lower()
+        if m.start() < pos or name in unclosed:
+            continue
+        close = re.compile(rf"</{name}\s*>", re.I).search(text, m.end())
+        if close is None:
+            unclosed.add(name)  # no later block of this name can close either
+            continue
+        parts.append(text[pos : m.start()])
+        pos = close.end()
+    parts.append(text[pos:])
+    return "\n".join(parts)
 
 
 def _plain(text: str) -> str:
@@ -476,27 +539,63 @@ def entry_from_record(
 # ---- loading -----------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+MAX_LINE_BYTES = 4_000_000
+"""Longest catalog line read; a longer one (no model card is that long) is skipped."""
+
+
+def _read_jsonl(
+    path: Path, bad: dict[str, Any] | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line number, object)`` for each good line; count bad lines in ``bad``.
+
+    A bad line (invalid UTF-8 or JSON, too long or deeply nested, not an object) is skipped and
+    counted (``bad["count"]``, first reason in ``bad["first"]``). A truncated or corrupt ``.gz``
+    file is a :class:`ConfigurationError`.
+    """
+    bad = {} if bad is None else bad
+
+    def skip(lineno: int, reason: str) -> None:
+        bad["count"] = bad.get("count", 0) + 1
+        bad.setdefault("first", f"line {lineno}: {reason}")
+
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
-        for lineno, line in enumerate(handle, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise ConfigurationError(
-                    f"{path}:{lineno} is not valid JSON ({err.msg}). A catalog file has one JSON "
-                    'object per line, e.g. {"id": "owner/model", "task": "summarization", '
-                    '"description": "..."}.'
-                ) from err
-            if not isinstance(record, dict):
-                raise ConfigurationError(
-                    f"{path}:{lineno} is not a JSON object; each line must be an object with at "
-                    "least 'id' and 'task'."
-                )
-            yield lineno, record
+    try:
+        with opener(path, "rb") as handle:  # type: ignore[operator]
+            lineno = 0
+            while True:
+                raw = handle.readline(MAX_LINE_BYTES + 1)
+                if not raw:
+                    return
+                lineno += 1
+                if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                    while raw and not raw.endswith(b"\n"):  # drop the rest of the line
+                        raw = handle.readline(MAX_LINE_BYTES)
+                    skip(lineno, f"longer than {MAX_LINE_BYTES} bytes")
+                    continue
+                try:
+                    line = raw.decode("utf-8").strip()
+                except UnicodeDecodeError:
+                    skip(lineno, "not valid UTF-8")
+                    continue
+                if not line:
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    skip(lineno, f"not valid JSON ({err.msg})")
+                    continue
+                except RecursionError:
+                    skip(lineno, "JSON nested too deeply")
+                    continue
+                if not isinstance(record, dict):
+                    skip(lineno, "not a JSON object")
+                    continue
+                yield lineno, record
+    except (EOFError, OSError, zlib.error) as err:
+        raise ConfigurationError(
+            f"Catalog file {str(path)!r} cannot be read to the end ({type(err).__name__}: {err}); "
+            "it is truncated or corrupt. Download or build it again ('hgpt catalog build')."
+        ) from err
 
 
 _BASE_FIELDS = frozenset(
@@ -521,6 +620,11 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         ConfigurationError: The file is missing, unreadable or has no usable entry.
     """
     file = SHIPPED_CATALOG if path is None else Path(path).expanduser()
+    if file.exists() and not file.is_file():
+        raise ConfigurationError(
+            f"Catalog file {str(file)!r} is not a regular file (a folder, FIFO or device). Pass "
+            "a JSONL file."
+        )
     if not file.is_file():
         raise ConfigurationError(
             f"Catalog file {str(file)!r} does not exist. Pass a JSONL file of "
@@ -529,16 +633,27 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         )
     entries: list[CatalogEntry] = []
     skipped: dict[str, int] = {}
+    bad: dict[str, Any] = {}
     fields = set(CatalogEntry.model_fields)
-    for lineno, record in _read_jsonl(file):
-        if _BASE_FIELDS <= record.keys() <= fields and record.get("task") in TASKS:
-            # Already a cleaned entry (what Catalog.to_jsonl writes): no re-cleaning.
-            entries.append(CatalogEntry.model_validate(record))
+    for lineno, record in _read_jsonl(file, bad):
+        try:
+            for key in ("id", "modelId", "task", "pipeline_tag"):
+                if not isinstance(record.get(key) or "", str):
+                    raise TypeError(f"{key!r} must be a string, not {type(record[key]).__name__}")
+            if _BASE_FIELDS <= record.keys() <= fields and record.get("task") in TASKS:
+                # Already a cleaned entry (what Catalog.to_jsonl writes): no re-cleaning.
+                entries.append(CatalogEntry.model_validate(record))
+                continue
+            entry = entry_from_record(record)
+        except (ValueError, TypeError, RecursionError) as err:  # wrong field types
+            bad["count"] = bad.get("count", 0) + 1
+            reason = str(err).splitlines()[0][:200]
+            bad.setdefault("first", f"line {lineno}: {type(err).__name__}: {reason}")
             continue
-        entry = entry_from_record(record)
         if entry is None:
             if not (record.get("id") or record.get("modelId")):
-                raise ConfigurationError(f"{file}:{lineno} has no 'id'; every entry needs one.")
+                bad["count"] = bad.get("count", 0) + 1
+                bad.setdefault("first", f"line {lineno}: no 'id'")
             key = str(record.get("task") or record.get("pipeline_tag") or "<none>")
             skipped[key] = skipped.get(key, 0) + 1
             continue
@@ -549,7 +664,16 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
             sum(skipped.values()),
             ", ".join(f"{k} ({v})" for k, v in sorted(skipped.items())),
         )
+    if bad:
+        logger.warning(
+            "Skipped %d bad line(s) of catalog %s; the first: %s.", bad["count"], file, bad["first"]
+        )
     if not entries:
+        if bad:
+            raise ConfigurationError(
+                f"Catalog file {str(file)!r} has no usable entry: {bad['count']} bad line(s), the "
+                f"first {bad['first']}. Each line is a JSON object with at least 'id' and 'task'."
+            )
         raise ConfigurationError(
             f"Catalog file {str(file)!r} has no entry of a known task type. Task types: "
             f"{', '.join(TASKS)}."

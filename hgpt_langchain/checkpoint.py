@@ -105,14 +105,66 @@ def sqlite_checkpointer(path: str | os.PathLike[str] | None = None) -> Iterator[
             ) from err
         target = str(db)
     try:
-        conn = sqlite3.connect(target, check_same_thread=False)
+        conn = sqlite3.connect(target, check_same_thread=False, timeout=LOCK_TIMEOUT_S)
     except sqlite3.Error as err:
         raise ConfigurationError(
             f"Cannot open the checkpoint database {target}: {err}. Set HGPT_CHECKPOINT_DB to a "
             "writable file."
         ) from err
     try:
+        saver = saver_class(conn, serde=checkpoint_serializer())
+        _check_database(saver, conn, target)
         logger.debug("Checkpoints in %s", target)
-        yield saver_class(conn, serde=checkpoint_serializer())
+        yield saver
     finally:
         conn.close()
+
+
+LOCK_TIMEOUT_S = 5.0
+"""How long opening the checkpoint database waits for another process's lock."""
+
+_EXPECTED_COLUMNS = {
+    "checkpoints": {"thread_id", "checkpoint_ns", "checkpoint_id", "checkpoint", "metadata"},
+    "writes": {"thread_id", "checkpoint_ns", "checkpoint_id", "task_id", "idx", "channel", "value"},
+}
+
+
+def _check_database(saver: Any, conn: sqlite3.Connection, target: str) -> None:
+    """Refuse a garbage, truncated, foreign or locked database with a message saying what to do.
+
+    Raises:
+        ConfigurationError: The database cannot be used; the message names the file and the fix.
+    """
+    try:
+        saver.setup()
+        for table, needed in _EXPECTED_COLUMNS.items():
+            have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if not needed <= have:
+                missing = ", ".join(sorted(needed - have))
+                raise ConfigurationError(
+                    f"The checkpoint database {target} is not an hgpt checkpoint database (its "
+                    f"table {table!r} lacks {missing}). Set HGPT_CHECKPOINT_DB to another file, "
+                    "or move this one aside; --no-checkpoint runs without checkpoints."
+                )
+        conn.execute("SELECT count(*) FROM checkpoints").fetchone()
+        if conn.in_transaction:
+            conn.commit()
+        conn.execute("BEGIN IMMEDIATE")  # fail now, not mid-run, if another writer holds it
+        conn.rollback()
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            raise ConfigurationError(
+                f"The checkpoint database {target} is locked by another process (another hgpt "
+                "run?). Wait for it to finish, or set HGPT_CHECKPOINT_DB to another file."
+            ) from err
+        raise _broken(target, err) from err
+    except sqlite3.DatabaseError as err:
+        raise _broken(target, err) from err
+
+
+def _broken(target: str, err: Exception) -> ConfigurationError:
+    return ConfigurationError(
+        f"The checkpoint database {target} is damaged or not a SQLite database ({err}). Move it "
+        f"aside (mv {target} {target}.broken) to start a fresh one, or set HGPT_CHECKPOINT_DB to "
+        "another file; --no-checkpoint runs without checkpoints."
+    )

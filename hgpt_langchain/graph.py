@@ -31,6 +31,7 @@ from langgraph.types import interrupt
 
 from hgpt_langchain.errors import ConfigurationError, PlanningError
 from hgpt_langchain.planning.base import Planner, PlanResult, StaticPlanner
+from hgpt_langchain.redact import redact
 from hgpt_langchain.response import LLMResponder, Responder, TemplateResponder
 from hgpt_langchain.state import (
     HuggingGPTState,
@@ -214,10 +215,11 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
                 plan=Plan(),
                 plan_raw=err.raw,
                 planner="llm",
-                errors=[str(err)],
+                errors=[redact(str(err)) or ""],
                 llm_calls={"plan": getattr(err, "llm_calls", 0)},
             )
-            _emit({"event": "stage", "stage": "plan", "status": "failed", "error": str(err)})
+            error = redact(str(err))
+            _emit({"event": "stage", "stage": "plan", "status": "failed", "error": error})
             return update
         if isinstance(result, Plan):
             result = PlanResult(result, planner="custom")
@@ -413,13 +415,19 @@ def build_graph(
             made.append(executor if executor is not None else default_executor())
         return made[0]
 
+    def load() -> Any:
+        from hgpt_langchain.catalog import load_catalog
+
+        return load_catalog(catalog) if isinstance(catalog, str) else catalog
+
+    shared_catalog = _Lazy(load)  # one catalog for selection and the model tools, loaded once
+
     def make_selector() -> Selector:
         if selector is not None and not isinstance(selector, str):
             return selector
-        from hgpt_langchain.catalog import load_catalog
         from hgpt_langchain.selection import LLMSelector, RetrievalSelector, local_availability
 
-        the_catalog = load_catalog(catalog) if isinstance(catalog, str) else catalog
+        the_catalog = shared_catalog.get()
         # Models already downloaded (or local folders) get a bonus: they run without a network.
         # The executor's can_run keeps models it cannot run (or that no provider serves) as
         # fallbacks only.
@@ -438,11 +446,19 @@ def build_graph(
     def make_scheduler() -> Any:
         from hgpt_langchain.execution.scheduler import Scheduler
 
+        # The model tools describe the chosen models from the catalog they were chosen from.
+        the_catalog = shared_catalog.get()
+        if the_catalog is None and selector is not None and not isinstance(selector, str):
+            from hgpt_langchain.catalog import Catalog
+
+            found = getattr(selector, "catalog", None)
+            the_catalog = found if isinstance(found, Catalog) else None
         return Scheduler(
             the_executor(),
             max_concurrency=max_concurrency,
             task_timeout=task_timeout,
             retries=retries,
+            catalog=the_catalog,
         )
 
     if responder is None:

@@ -13,16 +13,16 @@ Example:
 
 Input files are local paths (or URLs when the graph allows them). Because an agent's model
 writes the paths, local files must lie inside ``allowed_dirs`` (default: the current working
-directory): a prompt-injected agent cannot feed ``~/.ssh/id_rsa`` to a model.
+directory) and must not be hidden or secret files (``.env``, ``.git/``, ``id_rsa``, ``*.pem``...)
+unless listed there themselves (:mod:`hgpt_langchain.access`): a prompt-injected agent cannot feed
+``~/.ssh/id_rsa`` or a project's ``.env`` to a model.
 """
 
 from __future__ import annotations
 
 import inspect
 import logging
-import os
 import uuid
-from pathlib import Path
 from typing import Any
 
 from langchain_core.callbacks import AsyncCallbackManagerForToolRun, CallbackManagerForToolRun
@@ -78,7 +78,8 @@ class HuggingGPTTool(BaseTool):
         graph: The compiled HuggingGPT graph (built from ``graph_kwargs`` when ``None``).
         graph_kwargs: Keyword arguments of ``build_graph`` used to build the graph.
         allowed_dirs: Folders local input files must lie in (``None``: the current working
-            directory at call time). Pass ``["/"]`` to allow any readable file.
+            directory at call time). Hidden and secret files inside them are refused unless
+            listed here themselves (see :func:`hgpt_langchain.access.check_readable`).
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -144,23 +145,19 @@ class HuggingGPTTool(BaseTool):
         return self._built
 
     def _check_files(self, files: list[str]) -> list[str]:
-        roots = [Path(d).expanduser().resolve() for d in (self.allowed_dirs or [os.getcwd()])]
+        from hgpt_langchain.access import check_readable
+        from hgpt_langchain.errors import WorkspaceError
+
         checked: list[str] = []
         for raw in files:
             value = str(raw).strip()
             if value.startswith(("http://", "https://")):
                 checked.append(value)  # the graph's URL policy decides
                 continue
-            path = Path(value).expanduser().resolve()
-            if not any(path == r or path.is_relative_to(r) for r in roots):
-                allowed = ", ".join(str(r) for r in roots)
-                raise ToolException(
-                    f"Input file {value!r} is outside the folders this tool may read ({allowed}). "
-                    "Use a file inside them."
-                )
-            if not path.is_file():
-                raise ToolException(f"Input file {value!r} does not exist or is not a file.")
-            checked.append(str(path))
+            try:
+                checked.append(str(check_readable(value, self.allowed_dirs)))
+            except WorkspaceError as err:
+                raise ToolException(str(err)) from err
         return checked
 
     @staticmethod

@@ -11,9 +11,22 @@ import re
 from typing import Annotated, Any, Literal
 
 from langchain_core.messages import AnyMessage
-from langgraph.graph.message import add_messages
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from typing_extensions import TypedDict
+
+from hgpt_langchain.redact import redact
+
+
+def add_messages(left: Any, right: Any, **kwargs: Any) -> Any:
+    """LangGraph's ``add_messages`` reducer of the ``messages`` channel.
+
+    Imported when a graph first merges messages: ``langgraph.graph`` takes about half a second to
+    import, and planning alone (``hgpt plan``) never needs it.
+    """
+    from langgraph.graph.message import add_messages as reducer
+
+    return reducer(left, right, **kwargs)
+
 
 RESOURCE_RE = re.compile(r"<resource>-(\d+)")
 """``<resource>-k`` in a task argument means "the output of task k"."""
@@ -94,6 +107,16 @@ class TaskResult(BaseModel):
         default_factory=list, description="Models tried in order, with the error of failed ones."
     )
     executor: str | None = Field(default=None, description="'local', 'remote' or a custom name.")
+
+    @field_validator("error", "output")
+    @classmethod
+    def _redact_text(cls, value: str | None) -> str | None:
+        return redact(value)
+
+    @field_validator("attempts")
+    @classmethod
+    def _redact_attempts(cls, value: list[str]) -> list[str]:
+        return [redact(a) or "" for a in value]
 
     def main_output(self, modality: str) -> str | None:
         """What ``<resource>-k`` resolves to for an argument of ``modality``."""

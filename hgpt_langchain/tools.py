@@ -103,9 +103,12 @@ class ModelTool(BaseTool):
             written to; ``None`` = a new workspace (``HGPT_WORKSPACE_DIR`` or ``./.hgpt/runs``)
             created at the first call.
         input_dirs: Folders whose files a tool call may name directly; they are copied into
-            the workspace. Any other path in a (possibly LLM-made) argument must already be
-            inside the workspace (e.g. a bare name of a file imported with
-            ``workspace.import_file``). URLs follow the workspace's URL policy.
+            the workspace. ``None`` (default): the current working directory, as for
+            ``HuggingGPTTool``'s ``allowed_dirs``. Hidden and secret files (``.env``, ``.git/``,
+            ``id_rsa``...) are refused unless listed here themselves
+            (:func:`hgpt_langchain.access.check_readable`). Any other path in a (possibly
+            LLM-made) argument must already be inside the workspace (e.g. a bare name of a file
+            imported with ``workspace.import_file``). URLs follow the workspace's URL policy.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -114,7 +117,7 @@ class ModelTool(BaseTool):
     task: str
     executor: Any = None
     workspace: Any = None
-    input_dirs: list[str] = Field(default_factory=list)
+    input_dirs: list[str] | None = None
     response_format: str = "content_and_artifact"  # type: ignore[assignment]
     handle_tool_error: bool = True  # type: ignore[assignment]
 
@@ -135,7 +138,7 @@ class ModelTool(BaseTool):
         if self.executor is not None:
             return self.executor  # type: ignore[no-any-return]
         if self._executor_obj is None:
-            from hgpt_langchain.execution import default_executor
+            from hgpt_langchain.execution.policy import default_executor
 
             self._executor_obj = default_executor()
         return self._executor_obj  # type: ignore[no-any-return]
@@ -201,18 +204,20 @@ class ModelTool(BaseTool):
         return args
 
     def _bring_in(self, value: str, workspace: Workspace) -> str:
+        from hgpt_langchain.access import check_readable
         from hgpt_langchain.errors import WorkspaceError
+        from hgpt_langchain.execution.fetch import is_url
 
         try:
             return str(workspace.resolve(value, must_exist=True))
-        except WorkspaceError:
-            local = Path(value).expanduser()
-            if local.is_file() and any(
-                local.resolve().is_relative_to(Path(d).expanduser().resolve())
-                for d in self.input_dirs
-            ):
-                return workspace.import_file(str(local))
-            raise
+        except WorkspaceError as inside_error:
+            if is_url(value):
+                raise
+            try:
+                local = check_readable(value, self.input_dirs)
+            except WorkspaceError as policy_error:
+                raise policy_error from inside_error
+            return workspace.import_file(str(local))
 
     def _run(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
         try:
@@ -312,7 +317,7 @@ def make_model_tool(
         task=found.task,
         executor=executor,
         workspace=workspace,
-        input_dirs=[str(d) for d in input_dirs or ()],
+        input_dirs=None if input_dirs is None else [str(d) for d in input_dirs],
     )
 
 
@@ -467,7 +472,7 @@ class HuggingFaceModelToolkit(BaseToolkit):
     catalog: Any = None
     executor: Any = None
     workspace: Any = None
-    input_dirs: list[str] = []
+    input_dirs: list[str] | None = None
 
     def get_tools(self) -> list[BaseTool]:
         """The retrieved tools (see :func:`get_model_tools`)."""
@@ -480,6 +485,6 @@ class HuggingFaceModelToolkit(BaseToolkit):
                 catalog=self.catalog,
                 executor=self.executor,
                 workspace=self.workspace,
-                input_dirs=list(self.input_dirs),
+                input_dirs=self.input_dirs,
             )
         )

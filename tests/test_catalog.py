@@ -158,7 +158,9 @@ def test_load_catalog_errors_name_the_problem(tmp_path):
         load_catalog(tmp_path / "nope.jsonl")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a/b", "task": "summarization"}\nnot json\n')
-    with pytest.raises(ConfigurationError, match="bad.jsonl:2"):
+    assert [e.id for e in load_catalog(bad)] == ["a/b"]  # the bad line is skipped, with a count
+    bad.write_text("not json\n")
+    with pytest.raises(ConfigurationError, match="bad.jsonl.*line 1: not valid JSON"):
         load_catalog(bad)
     unknown = tmp_path / "unknown.jsonl"
     unknown.write_text(json.dumps({"id": "a/b", "task": "robotics"}) + "\n")

@@ -9,15 +9,17 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from hgpt_langchain.errors import HuggingGPTError
+from hgpt_langchain.redact import redact
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from hgpt_langchain.cli import _run, _tasks
+    from hgpt_langchain.cli import _ray, _run, _tasks
 
     parser = argparse.ArgumentParser(
         prog="hgpt",
@@ -28,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _run.register(sub)
     _tasks.register(sub)
+    _ray.register(sub)
     try:
         from hgpt_langchain.cli import _catalog
     except ImportError:  # pragma: no cover - partial installs
@@ -50,7 +53,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HuggingGPTError as err:
         if os.environ.get("HGPT_DEBUG"):
             raise
-        print(f"hgpt: error: {err}", file=sys.stderr)
+        print(f"hgpt: error: {redact(str(err))}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as err:  # the checkpoint database failed in the middle of a run
+        from hgpt_langchain.checkpoint import checkpoint_db_path
+
+        print(
+            f"hgpt: error: the checkpoint database {checkpoint_db_path()} failed: {err}. If "
+            "another run holds it, wait and retry; else move it aside or set HGPT_CHECKPOINT_DB "
+            "(or pass --no-checkpoint).",
+            file=sys.stderr,
+        )
         return 2
     except BrokenPipeError:  # e.g. `hgpt tasks | head`
         sys.stderr.close()

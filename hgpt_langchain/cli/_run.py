@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from hgpt_langchain.errors import ConfigurationError, PlanningError
+from hgpt_langchain.redact import redact
 
 _OPTIONS_KEY = "hgpt_cli"
 """Checkpoint metadata key holding the options a run was started with (reused on --resume)."""
@@ -86,8 +87,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--catalog", metavar="FILE", help="model catalog JSONL (default: shipped)")
     run.add_argument(
         "--execution",
-        choices=["auto", "local", "remote"],
-        help="where models run (default: HGPT_EXECUTION or auto)",
+        choices=["auto", "local", "remote", "ray"],
+        help="where models run (default: HGPT_EXECUTION or auto; ray: Ray Serve deployments, "
+        "HGPT_RAY_ADDRESS)",
     )
     run.add_argument("--selector", choices=["retrieval", "llm"], help="default: retrieval")
     run.add_argument("--workspace", metavar="DIR", help="folder for run workspaces")
@@ -153,16 +155,22 @@ def _llm_and_planner(args: argparse.Namespace) -> tuple[Any, str]:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Plan a request and print the validated plan."""
-    from hgpt_langchain.graph import make_planner
-
     files = _check_files(args.file)
     llm, planner_name = _llm_and_planner(args)
-    planner = make_planner(planner_name, llm)
+    if llm is None and planner_name in ("offline", "auto"):  # auto without an LLM = offline
+        # No graph and no LangGraph import: the command starts in well under a second.
+        from hgpt_langchain.planning.offline import OfflinePlanner
+
+        planner: Any = OfflinePlanner()
+    else:
+        from hgpt_langchain.graph import make_planner
+
+        planner = make_planner(planner_name, llm)
     try:
         result = planner.plan(args.request, files, [])
     except PlanningError as err:
         if args.json and err.raw:
-            print(json.dumps({"error": str(err), "raw": err.raw}), file=sys.stderr)
+            print(json.dumps({"error": redact(str(err)), "raw": redact(err.raw)}), file=sys.stderr)
         raise
     if args.json:
         tasks = [t.model_dump() for t in result.plan.tasks]

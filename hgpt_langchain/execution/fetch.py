@@ -12,8 +12,10 @@ from __future__ import annotations
 import ipaddress
 import logging
 import mimetypes
+import os
 import re
 import socket
+import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -23,6 +25,11 @@ logger = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
 """How many redirects a download follows before giving up."""
+
+MAX_DOWNLOAD_SECONDS = 120.0
+"""Time limit of one whole download (redirects and body); a slow drip-feed is cut off."""
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
 
 _SAFE_NAME_RE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -114,6 +121,7 @@ def download(
     allow_private: bool = False,
     timeout: float = 30.0,
     name: str | None = None,
+    max_seconds: float = MAX_DOWNLOAD_SECONDS,
 ) -> Path:
     """Download ``url`` into ``dest_dir`` under the URL policy and a size limit.
 
@@ -123,17 +131,20 @@ def download(
         max_bytes: Refuse bodies larger than this many bytes.
         allow_private: Allow private/loopback/link-local hosts.
         timeout: Network timeout in seconds per operation.
+        max_seconds: Time limit of the whole download, however fast each read is.
         name: File name to use; default: derived from the URL.
 
     Returns:
         The path of the downloaded file.
 
     Raises:
-        WorkspaceError: The URL is not allowed, the download failed or was too large.
+        WorkspaceError: The URL (or a redirect's target) is not allowed, the download failed,
+            was too large or too slow.
     """
     import httpx
 
     current = url
+    deadline = time.monotonic() + max_seconds
     with httpx.Client(follow_redirects=False, timeout=timeout, trust_env=False) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_url(current, allow_private=allow_private)
@@ -163,7 +174,11 @@ def download(
                     )
                     size = 0
                     try:
-                        with open(target, "wb") as fh:
+                        fd = os.open(target, _WRITE_FLAGS, 0o644)  # never through a symlink
+                    except OSError as exc:
+                        raise WorkspaceError(f"Cannot write {target.name}: {exc}.") from exc
+                    try:
+                        with os.fdopen(fd, "wb") as fh:
                             for chunk in response.iter_bytes():
                                 size += len(chunk)
                                 if size > max_bytes:
@@ -172,6 +187,11 @@ def download(
                                         "(max_download_bytes)."
                                     )
                                 fh.write(chunk)
+                                if time.monotonic() > deadline:
+                                    raise WorkspaceError(
+                                        f"Downloading {url!r} took longer than {max_seconds:g} s "
+                                        f"(stopped after {size} bytes)."
+                                    )
                     except BaseException:
                         target.unlink(missing_ok=True)
                         raise

@@ -12,6 +12,7 @@ unless the user turns it on. torch, transformers and diffusers are imported on f
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -35,6 +36,8 @@ from hgpt_langchain.execution.convert import (
     save_video,
     save_wav,
 )
+from hgpt_langchain.execution.speech_to_speech import route_speech_to_speech
+from hgpt_langchain.execution.tabular import route_tabular
 from hgpt_langchain.languages import LANGUAGES as _LANGUAGE_TABLE
 from hgpt_langchain.languages import language as _find_language
 from hgpt_langchain.tasks import TASKS, TaskSpec
@@ -87,6 +90,42 @@ def _empty_device_cache() -> None:
         pass
 
 
+_WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".onnx", ".msgpack", ".h5")
+
+
+def _ships_code(folder: Path) -> bool:
+    """Whether the model's config asks for its own Python code (``auto_map``, custom pipeline)."""
+    for name in ("config.json", "model_index.json", "tokenizer_config.json"):
+        path = folder / name
+        try:
+            if not path.is_file() or path.stat().st_size > 5_000_000:
+                continue
+            config = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(config, dict):
+            continue
+        if config.get("auto_map") or config.get("custom_pipelines"):
+            return True
+        cls = config.get("_class_name")
+        if name == "model_index.json" and isinstance(cls, list):  # ["pipeline.py", "MyPipe"]
+            return True
+    return False
+
+
+def _weights_mb(folder: Path) -> float:
+    """Size in MiB of the weight files under ``folder`` (two levels: diffusers subfolders)."""
+    total = 0
+    for pattern in ("*", "*/*"):
+        for path in folder.glob(pattern):
+            if path.suffix in _WEIGHT_SUFFIXES:
+                try:
+                    total += path.stat().st_size
+                except OSError:
+                    continue
+    return total / 2**20
+
+
 class LocalExecutor:
     """Runs Hugging Face models in-process with transformers and diffusers.
 
@@ -96,6 +135,8 @@ class LocalExecutor:
             ``HGPT_MEMORY_BUDGET_MB`` or 8192.
         trust_remote_code: Allow model repositories to run their own Python code. Off by
             default: only enable it for repositories you trust.
+        trust_pickle: Allow pickle/joblib model files (scikit-learn tabular models), which can
+            run code when loaded. Off by default: skops files load safely without it.
         max_new_tokens: Generation length of text-producing routes.
         diffusion_steps: Inference steps of diffusers pipelines (``None``: the pipeline's
             default).
@@ -111,6 +152,7 @@ class LocalExecutor:
         *,
         memory_budget_mb: float | None = None,
         trust_remote_code: bool = False,
+        trust_pickle: bool = False,
         max_new_tokens: int = 64,
         diffusion_steps: int | None = None,
         image_size: int | None = None,
@@ -122,6 +164,7 @@ class LocalExecutor:
             budget = float(os.environ.get("HGPT_MEMORY_BUDGET_MB") or DEFAULT_MEMORY_BUDGET_MB)
         self.cache = ModelCache(budget, on_evict=_empty_device_cache)
         self.trust_remote_code = trust_remote_code
+        self.trust_pickle = trust_pickle
         self.max_new_tokens = max_new_tokens
         self.diffusion_steps = diffusion_steps
         self.image_size = image_size
@@ -232,8 +275,58 @@ class LocalExecutor:
     def _common_kwargs(self) -> dict[str, Any]:
         return {"trust_remote_code": self.trust_remote_code}
 
+    def model_files(self, model: str) -> Path | None:
+        """The folder holding ``model``'s files here (a local folder or a cached snapshot)."""
+        if self.is_local_folder(model):
+            return Path(model).expanduser()
+        try:
+            from huggingface_hub import try_to_load_from_cache
+        except ImportError:  # pragma: no cover
+            return None
+        for name in ("config.json", "model_index.json"):
+            try:
+                hit = try_to_load_from_cache(model, name)
+            except Exception:  # noqa: BLE001 - invalid repo id
+                return None
+            if isinstance(hit, str):
+                return Path(hit).parent
+        return None
+
+    def check_loadable(self, model: str) -> None:
+        """Refuse, before loading, a model that ships its own code or exceeds the memory budget.
+
+        Only models whose files are here are checked (a download is refused later anyway).
+
+        Raises:
+            ExecutionError: The model needs ``trust_remote_code`` (which is off), or its weight
+                files are larger than the loaded-model budget. The scheduler then tries the next
+                candidate.
+        """
+        folder = self.model_files(model)
+        if folder is None:
+            return
+        if not self.trust_remote_code and _ships_code(folder):
+            raise ExecutionError(
+                f"Model {model!r} ships its own Python code (auto_map / custom pipeline); it is "
+                "not run unless you opt in with trust_remote_code=True (HGPT_TRUST_REMOTE_CODE=1), "
+                "for repositories you trust. Trying the next candidate."
+            )
+        size_mb = _weights_mb(folder)
+        if size_mb > self.cache.budget_mb:
+            raise ExecutionError(
+                f"Model {model!r} needs about {size_mb:,.0f} MiB, more than the memory budget of "
+                f"{self.cache.budget_mb:,.0f} MiB (memory_budget_mb / HGPT_MEMORY_BUDGET_MB). "
+                "Raise the budget, or pick a smaller model."
+            )
+
     def load(self, key: str, model: str, loader: Callable[[], Any]) -> Any:
-        """Load (or reuse) a model under cache key ``(key, model, device)``."""
+        """Load (or reuse) a model under cache key ``(key, model, device)``.
+
+        Raises:
+            ExecutionError: The model cannot be loaded, or :meth:`check_loadable` refuses it.
+        """
+        if (key, model, self.device) not in self.cache.keys():
+            self.check_loadable(model)
         try:
             return self.cache.get((key, model, self.device), loader)
         except (OSError, ValueError, ImportError) as exc:
@@ -691,5 +784,7 @@ ROUTES: dict[str, Route] = {
     "diffusers-image-to-image": route_diffusers_image_to_image,
     "diffusers-text-to-video": route_diffusers_text_to_video,
     "text-to-speech": route_text_to_speech,
+    "speech-to-speech": route_speech_to_speech,
+    "tabular": route_tabular,
 }
 """Local route name (``TaskSpec.local`` in the registry) -> function that runs it."""

@@ -35,6 +35,7 @@ from hgpt_langchain.execution.convert import (
     save_image,
     save_json,
 )
+from hgpt_langchain.redact import redact, register_secret
 from hgpt_langchain.tasks import TASKS, TaskSpec
 from hgpt_langchain.types import ExecutionOutput
 
@@ -91,6 +92,7 @@ class RemoteExecutor:
         max_new_tokens: int = 128,
     ):
         self._token = token
+        register_secret(token)
         self.base_url = base_url.rstrip("/") if base_url else None
         self.provider = provider
         self.timeout = timeout
@@ -215,14 +217,18 @@ def classify_error(exc: Exception, model: str, task: str) -> ExecutionError:
     name = type(exc).__name__
     if any(key in name for key in ("Connect", "Network", "RemoteProtocol", "ReadError")):
         return ExecutionError(
-            f"{where}: cannot reach the endpoint ({name}: {exc}).", transient=True
+            f"{where}: cannot reach the endpoint ({name}: {redact(str(exc))}).", transient=True
         )
     if isinstance(exc, ValueError):
-        return ExecutionError(f"{where}: {exc}")
-    return ExecutionError(f"{where} failed: {name}: {exc}")
+        return ExecutionError(f"{where}: {redact(str(exc))}")
+    return ExecutionError(f"{where} failed: {name}: {redact(str(exc))}")
 
 
 def _server_message(exc: Any) -> str:
+    return redact(_server_text(exc)) or ""
+
+
+def _server_text(exc: Any) -> str:
     try:
         body = exc.response.json()
         if isinstance(body, dict):

@@ -38,6 +38,23 @@ def _new_run_id() -> str:
     return time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:8]
 
 
+def _check_real_dir(path: Path) -> None:
+    """Refuse a workspace folder that is a symbolic link (it could lead writes outside)."""
+    if path.is_symlink() or not path.is_dir():
+        raise WorkspaceError(
+            f"The workspace folder {path} is a symbolic link or not a folder; refusing to write "
+            "through it. Remove it, or start a new run."
+        )
+
+
+def write_no_follow(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path``, refusing (``OSError``) when ``path`` is a symbolic link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o644)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
 def _safe_name(name: str, default: str = "file") -> str:
     cleaned = _SAFE_RE.sub("_", name).strip("._")
     return cleaned[:120] or default
@@ -155,6 +172,8 @@ class Workspace:
                 f"Cannot create the workspace folder {folder}: {exc}. Set HGPT_WORKSPACE_DIR "
                 "or pass a writable root."
             ) from exc
+        for sub in ("inputs", "outputs"):
+            _check_real_dir(folder / sub)
         return cls(folder, run_id, **policy)  # type: ignore[arg-type]
 
     # ---- folders -------------------------------------------------------------------------------
@@ -181,8 +200,12 @@ class Workspace:
 
     def _load_sources(self) -> dict[str, Path]:
         """Imported sources of an existing run folder (so :meth:`open` keeps the mapping)."""
+        file = self.root / self._SOURCES_FILE
+        if file.is_symlink():  # planted: never read (or later write) through it
+            logger.warning("Ignoring %s: it is a symbolic link.", file)
+            return {}
         try:
-            raw = json.loads((self.root / self._SOURCES_FILE).read_text(encoding="utf-8"))
+            raw = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         sources: dict[str, Path] = {}
@@ -195,7 +218,7 @@ class Workspace:
     def _save_sources(self) -> None:
         data = {k: v.relative_to(self.root).as_posix() for k, v in self._sources.items()}
         try:
-            (self.root / self._SOURCES_FILE).write_text(json.dumps(data), encoding="utf-8")
+            write_no_follow(self.root / self._SOURCES_FILE, json.dumps(data).encode("utf-8"))
         except OSError:
             logger.debug("Could not save the input sources of %s", self.root, exc_info=True)
 
@@ -203,7 +226,7 @@ class Workspace:
         target = folder / name
         stem, suffix = target.stem, target.suffix
         n = 1
-        while target.exists():
+        while os.path.lexists(target):  # a dangling symlink is taken too
             target = folder / f"{stem}-{n}{suffix}"
             n += 1
         return target
@@ -351,4 +374,11 @@ class Workspace:
         if not ext or not re.match(r"^[a-z0-9]{1,10}$", ext):
             raise WorkspaceError(f"Bad output file extension {ext!r}.")
         self.outputs_dir.mkdir(parents=True, exist_ok=True)
-        return self.outputs_dir / f"{_safe_name(self.output_prefix + stem, 'output')}.{ext}"
+        _check_real_dir(self.outputs_dir)
+        path = self.outputs_dir / f"{_safe_name(self.output_prefix + stem, 'output')}.{ext}"
+        if path.is_symlink() or (os.path.lexists(path) and not path.is_file()):
+            raise WorkspaceError(
+                f"Output {path.name} already exists in {self.outputs_dir} as a symbolic link or "
+                "a non-file; refusing to write through it."
+            )
+        return path

@@ -15,11 +15,15 @@ from typing import Any
 _FENCE_RE = re.compile(r"```(?:json|JSON|python)?\s*(.*?)```", re.DOTALL)
 _TRAILING_COMMA_RE = re.compile(r",\s*([}\]])")
 
+MAX_TEXT_CHARS = 200_000
+"""Longest reply searched for JSON; a longer one is cut (a plan is a few kB)."""
+
 
 def extract_json(text: str) -> Any | None:
     """Return the first JSON object or array found in ``text``, or ``None``."""
     if not text:
         return None
+    text = text[:MAX_TEXT_CHARS]
     candidates = [m.group(1) for m in _FENCE_RE.finditer(text)] + [text]
     fallback = None
     for chunk in candidates:
@@ -94,7 +98,7 @@ def _loads(snippet: str) -> Any | None:
     for attempt in (snippet, _TRAILING_COMMA_RE.sub(r"\1", snippet)):
         try:
             return json.loads(attempt)
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         try:
             value = ast.literal_eval(

@@ -13,12 +13,22 @@ used a near-miss name (``"image"`` for a ``table`` argument, ``"context"`` vs ``
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from hgpt_langchain.state import Plan, Task, resource_refs
 from hgpt_langchain.tasks import TASKS, modality_of_path, resolve_task
+
+MAX_PLAN_TASKS = 64
+"""Most tasks a plan may have: a longer plan (an LLM looping) is refused, not run."""
+
+MAX_TASK_ID = 999_999_999
+"""Largest task id; bigger ids (or unicode digits) are not ids."""
+
+MAX_ARG_CHARS = 100_000
+"""Longest argument value kept from a plan (longer values are cut)."""
 
 
 @dataclass
@@ -54,25 +64,37 @@ def _as_task_list(raw: Any) -> list[Any] | None:
 
 
 def _as_int(value: Any) -> int | None:
+    """An id as an int; ``None`` for non-ids, unicode digits and ids over :data:`MAX_TASK_ID`."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) <= MAX_TASK_ID:
+        value = int(value)
     if isinstance(value, str):
         text = value.strip().removeprefix("<resource>-").removeprefix("task-").removeprefix("#")
-        if text.lstrip("-").isdigit():
-            return int(text)
+        digits = text.removeprefix("-")
+        if not (digits.isascii() and digits.isdigit() and len(digits) <= 9):
+            return None
+        value = int(text)
+    if isinstance(value, int) and abs(value) <= MAX_TASK_ID:
+        return value
     return None
 
 
-def _stringify(value: Any) -> str:
+def _short(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters (LLM output may be huge or deeply nested)."""
+    try:
+        text = reprlib.repr(value)
+    except (RecursionError, ValueError):  # pragma: no cover - reprlib bounds depth already
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _stringify(value: Any, depth: int = 0) -> str:
     if isinstance(value, str):
-        return value
-    if isinstance(value, list | tuple):
-        return ", ".join(_stringify(v) for v in value)
-    return str(value)
+        return value[:MAX_ARG_CHARS]
+    if isinstance(value, list | tuple) and depth < 8:
+        return ", ".join(_stringify(v, depth + 1) for v in value[:100])[:MAX_ARG_CHARS]
+    return _short(value, MAX_ARG_CHARS)
 
 
 def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation:
@@ -99,25 +121,37 @@ def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation
             ],
         )
 
+    if len(items) > MAX_PLAN_TASKS:
+        return Validation(
+            Plan(),
+            [
+                f"The plan has {len(items)} tasks, more than the limit of {MAX_PLAN_TASKS}; "
+                "plan only the tasks the request needs."
+            ],
+        )
     tasks: list[Task] = []
     seen: set[int] = set()
     for pos, item in enumerate(items):
         if not isinstance(item, Mapping):
-            problems.append(f"Task at position {pos} is not an object: {item!r}.")
+            problems.append(f"Task at position {pos} is not an object: {_short(item)}.")
             continue
         tid = _as_int(item.get("id", pos))
         if tid is None:
-            problems.append(f"Task at position {pos} has a non-integer id {item.get('id')!r}.")
+            problems.append(
+                f"Task at position {pos} has a non-integer id {_short(item.get('id'))} "
+                f"(ids are integers from 0 to {MAX_TASK_ID})."
+            )
             continue
         if tid in seen:
             problems.append(f"Task id {tid} is used more than once; ids must be unique.")
             continue
         seen.add(tid)
-        name = str(item.get("task", "")).strip()
+        raw_name = item.get("task", "")
+        name = raw_name[:200].strip() if isinstance(raw_name, str) else _short(raw_name)
         resolved = resolve_task(name) if name else None
         if resolved is None:
             problems.append(
-                f"Task {tid} has unknown task type {name!r}; use one of: {', '.join(TASKS)}."
+                f"Task {tid} has unknown task type {_short(name)}; use one of: {', '.join(TASKS)}."
             )
             resolved = name or "?"
         elif resolved != name:
@@ -125,10 +159,10 @@ def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation
         raw_dep = item.get("dep", [])
         raw_dep = raw_dep if isinstance(raw_dep, list | tuple) else [raw_dep]
         dep: list[int] = []
-        for d in raw_dep:
+        for d in raw_dep[:MAX_PLAN_TASKS]:
             did = _as_int(d)
             if did is None:
-                problems.append(f"Task {tid} has a non-integer dependency {d!r}.")
+                problems.append(f"Task {tid} has a non-integer dependency {_short(d)}.")
             elif did >= 0 and did not in dep:
                 dep.append(did)
         raw_args = item.get("args", item.get("arguments", {}))
@@ -140,7 +174,7 @@ def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation
             }
         if not isinstance(raw_args, Mapping):
             problems.append(
-                f"Task {tid} args must be an object of name -> value, got {raw_args!r}."
+                f"Task {tid} args must be an object of name -> value, got {_short(raw_args)}."
             )
             raw_args = {}
         args = {str(k): _stringify(v) for k, v in raw_args.items() if v is not None}
@@ -157,7 +191,7 @@ def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation
         for key in list(t.args):
             if key not in known:
                 problems.append(
-                    f"Task {t.id} ({t.task}) has unknown argument {key!r}; "
+                    f"Task {t.id} ({t.task}) has unknown argument {_short(key)}; "
                     f"its arguments are: {', '.join(sorted(known))}."
                 )
         for arg in spec.args:
@@ -196,8 +230,8 @@ def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation
                 if not _is_url(value) and base not in file_names:
                     available = ", ".join(sorted(file_names)) or "none"
                     problems.append(
-                        f"Task {t.id} ({t.task}) argument {arg.name!r} names file {value!r}, which "
-                        f"is not among the input files ({available})."
+                        f"Task {t.id} ({t.task}) argument {arg.name!r} names file "
+                        f"{_short(value)}, which is not among the input files ({available})."
                     )
         for d in t.dep:
             if d not in by_id:

@@ -18,12 +18,12 @@ import math
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hgpt_langchain.languages import LANGUAGE_NAME_PATTERN, LANGUAGES, language
 
-if TYPE_CHECKING:
-    from hgpt_langchain.catalog import CatalogEntry
+CatalogEntry = Any
+"""A :class:`hgpt_langchain.catalog.CatalogEntry` (not imported: catalog imports this module)."""
 
 MULTI = "multilingual"
 

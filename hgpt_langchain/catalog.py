@@ -39,6 +39,9 @@ logger = logging.getLogger(__name__)
 DESCRIPTION_MAX_CHARS = 600
 """Upper bound on a cleaned description."""
 
+_LOCAL_LIBRARIES = frozenset({"transformers", "diffusers", "sentence-transformers"})
+"""Libraries the local routes load (``local_runnable``; the task must have a local route too)."""
+
 SHIPPED_CATALOG = Path(__file__).parent / "data" / "catalog.jsonl.gz"
 """The catalog shipped with the package."""
 
@@ -95,6 +98,26 @@ class CatalogEntry(BaseModel):
         default=None, description="Library the model runs with ('transformers', 'diffusers', ...)."
     )
     description: str = Field(default="", description="What the model does, cleaned from its card.")
+    # Facts that decide fit (all optional: older catalogs without them still load).
+    languages: list[str] | None = Field(
+        default=None, description="ISO codes of the text/spoken languages, or ['multilingual']."
+    )
+    source_languages: list[str] | None = Field(default=None, description="Translation: from.")
+    target_languages: list[str] | None = Field(default=None, description="Translation: into.")
+    domains: list[str] | None = None
+    architecture: str | None = Field(default=None, description="config model_type, e.g. 'marian'.")
+    local_runnable: bool | None = Field(
+        default=None, description="Whether the local route can run it (library + task route)."
+    )
+    weight_mb: float | None = Field(default=None, description="Size of the weight files (MiB).")
+    gated: bool | None = None
+    providers: list[str] | None = Field(
+        default=None,
+        description="Inference Providers serving it (Hub inferenceProviderMapping); None: unknown.",
+    )
+    evidence: dict[str, str] = Field(
+        default_factory=dict, description="Fact name -> where it was read ('id opus-mt-en-fr')."
+    )
 
     def text(self, recipe: str = "desc+tags") -> str:
         """The text embedded for this entry by an index ``recipe``.
@@ -175,11 +198,15 @@ class Catalog(Sequence[CatalogEntry]):
         return {t: len(self._by_task[t]) for t in TASKS if t in self._by_task}
 
     def fingerprint(self) -> str:
-        """A short hash of the entries' content (changes whenever any entry changes)."""
+        """A short hash of what the index embeds and scores.
+
+        Id, task, tags, description, popularity, library, license: fit facts (languages,
+        providers, ...) are left out, so refreshing them does not force re-embedding the catalog.
+        """
         if self._fingerprint is None:
             digest = hashlib.sha256()
             for entry in self._entries:
-                digest.update(entry.model_dump_json().encode())
+                digest.update(entry.model_dump_json(include=set(_BASE_FIELDS)).encode())
                 digest.update(b"\n")
             self._fingerprint = digest.hexdigest()[:16]
         return self._fingerprint
@@ -492,15 +519,20 @@ def entry_from_record(
         raw_text,
         record.get("library") or record.get("library_name") or meta.get("library_name"),
     )
+    from hgpt_langchain.fit import fact_fields
+
+    clean_tags = list(dict.fromkeys(t for t in tags if t))
     return CatalogEntry(
         id=model_id,
         task=task,
         likes=int(record.get("likes") or 0),
         downloads=int(record.get("downloads") or 0),
-        tags=list(dict.fromkeys(t for t in tags if t)),
+        tags=clean_tags,
         license=str(license_value) if license_value else None,
         library=library,
         description=description,
+        local_runnable=None if library is None else library in _LOCAL_LIBRARIES,
+        **fact_fields(model_id, task, clean_tags, description, record),
     )
 
 
@@ -566,6 +598,12 @@ def _read_jsonl(
         ) from err
 
 
+_BASE_FIELDS = frozenset(
+    {"id", "task", "likes", "downloads", "tags", "license", "library", "description"}
+)
+"""The fields of a cleaned entry before fit facts were added (older catalogs have only these)."""
+
+
 def load_catalog(path: str | Path | None = None) -> Catalog:
     """Load a catalog from a JSONL file (``.jsonl`` or ``.jsonl.gz``); ``None`` = shipped catalog.
 
@@ -602,7 +640,7 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
             for key in ("id", "modelId", "task", "pipeline_tag"):
                 if not isinstance(record.get(key) or "", str):
                     raise TypeError(f"{key!r} must be a string, not {type(record[key]).__name__}")
-            if record.keys() == fields and record.get("task") in TASKS:
+            if _BASE_FIELDS <= record.keys() <= fields and record.get("task") in TASKS:
                 # Already a cleaned entry (what Catalog.to_jsonl writes): no re-cleaning.
                 entries.append(CatalogEntry.model_validate(record))
                 continue
@@ -787,6 +825,21 @@ def _front_matter(card: str) -> dict[str, Any]:
 # ---- hub sync ----------------------------------------------------------------------------------
 
 
+SYNC_EXPAND = (
+    "cardData",
+    "downloads",
+    "likes",
+    "library_name",
+    "tags",
+    "pipeline_tag",
+    "gated",
+    "inferenceProviderMapping",
+    "safetensors",
+    "config",
+)
+"""What ``hgpt catalog sync`` asks the Hub for (``list_models(expand=...)``)."""
+
+
 def sync_catalog(
     task: str,
     limit: int = 20,
@@ -798,9 +851,10 @@ def sync_catalog(
 ) -> Catalog:
     """Fetch the top models of ``task`` from the Hugging Face Hub with their cards.
 
-    Uses ``HfApi.list_models(pipeline_tag=..., sort=..., limit=...)`` and ``ModelCard.load`` on
-    each model's ``README.md`` (downloaded into the Hugging Face cache). Models whose card cannot
-    be fetched keep a description made from the task.
+    Uses ``HfApi.list_models(pipeline_tag=..., sort=..., limit=..., expand=SYNC_EXPAND)``
+    (card YAML, gated, the Inference Providers serving it, safetensors sizes, config) and
+    ``ModelCard.load`` on each model's ``README.md`` (downloaded into the Hugging Face cache).
+    Models whose card cannot be fetched keep a description made from the task.
 
     Args:
         task: A registry task name (or alias); the hub's ``pipeline_tag`` filter.
@@ -834,7 +888,12 @@ def sync_catalog(
     _check_hub_reachable(endpoint, unreachable)
     try:
         infos = list(
-            api.list_models(pipeline_tag=name, sort=sort, limit=limit, cardData=True)  # type: ignore[arg-type]
+            api.list_models(
+                pipeline_tag=name,
+                sort=sort,  # type: ignore[arg-type]
+                limit=limit,
+                expand=list(SYNC_EXPAND),  # type: ignore[arg-type]
+            )
         )
     except OfflineModeIsEnabled as err:
         raise ConfigurationError(
@@ -861,6 +920,8 @@ def sync_catalog(
         except Exception as err:  # noqa: BLE001 - a missing card only costs the description
             logger.info("No model card for %s (%s); describing it by its task.", info.id, err)
         card_data = info.card_data.to_dict() if info.card_data is not None else {}
+        mapping = getattr(info, "inference_provider_mapping", None)
+        tensors = getattr(info, "safetensors", None)
         entry = entry_from_record(
             {
                 "id": info.id,
@@ -871,6 +932,13 @@ def sync_catalog(
                 "license": card_data.get("license"),
                 "library": info.library_name,
                 "card": card_text or info.id,
+                "cardData": card_data,
+                "inferenceProviderMapping": None
+                if mapping is None
+                else [{"provider": m.provider, "status": m.status} for m in mapping],
+                "gated": getattr(info, "gated", None),
+                "safetensors": dict(tensors) if tensors else None,
+                "config": getattr(info, "config", None),
             }
         )
         if entry is not None:

@@ -406,6 +406,15 @@ def build_graph(
     """
     the_planner = make_planner(planner, llm)
 
+    made: list[Any] = []
+
+    def the_executor() -> Any:
+        if not made:
+            from hgpt_langchain.execution import default_executor
+
+            made.append(executor if executor is not None else default_executor())
+        return made[0]
+
     def load() -> Any:
         from hgpt_langchain.catalog import load_catalog
 
@@ -420,8 +429,13 @@ def build_graph(
 
         the_catalog = shared_catalog.get()
         # Models already downloaded (or local folders) get a bonus: they run without a network.
+        # The executor's can_run keeps models it cannot run (or that no provider serves) as
+        # fallbacks only.
         base = RetrievalSelector(
-            the_catalog, embeddings=embeddings, availability=local_availability()
+            the_catalog,
+            embeddings=embeddings,
+            availability=local_availability(),
+            can_run=getattr(the_executor(), "can_run", None),
         )
         if selector == "llm":
             if llm is None:
@@ -432,9 +446,6 @@ def build_graph(
     def make_scheduler() -> Any:
         from hgpt_langchain.execution.scheduler import Scheduler
 
-        if executor is None:
-            from hgpt_langchain.execution import default_executor
-
         # The model tools describe the chosen models from the catalog they were chosen from.
         the_catalog = shared_catalog.get()
         if the_catalog is None and selector is not None and not isinstance(selector, str):
@@ -443,7 +454,7 @@ def build_graph(
             found = getattr(selector, "catalog", None)
             the_catalog = found if isinstance(found, Catalog) else None
         return Scheduler(
-            executor if executor is not None else default_executor(),
+            the_executor(),
             max_concurrency=max_concurrency,
             task_timeout=task_timeout,
             retries=retries,

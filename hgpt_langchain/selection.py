@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
+from hgpt_langchain.fit import short_count
 from hgpt_langchain.index import Hit, ModelIndex, default_index
 from hgpt_langchain.state import RESOURCE_RE, Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS, modality_of_path, resolve_task
@@ -38,6 +39,24 @@ AVAILABLE_BONUS = 0.1
 
 RUNNABLE_LIBRARIES = frozenset({"transformers", "diffusers", "sentence-transformers"})
 """Libraries whose models the executors can run (local pipelines, Inference Providers)."""
+
+CanRun = Callable[[CatalogEntry], "bool | None"]
+"""``can_run(entry)``: True (the executor can run it), False (it cannot), None (unknown)."""
+
+DOMAIN_LIFT = 0.15
+"""Added to a candidate whose domain (finance, tweets, ...) the request names."""
+
+DOMAIN_MISFIT = 0.1
+"""Subtracted from a domain-specialised candidate when the request names none of its domains."""
+
+LANGUAGE_MATCH = 0.05
+"""Added to a candidate known to handle the request's language or direction."""
+
+POPULARITY_WEIGHT = 0.3
+"""Weight of the log-scaled popularity prior (:func:`hgpt_langchain.fit.popularity`)."""
+
+NO_CARD_PENALTY = 0.1
+"""Subtracted from a model without a model card (its description is made from the task)."""
 
 FOREIGN_LIBRARY_PENALTY = 0.15
 """Subtracted from a candidate whose card names another library (fairseq, espnet, keras, ...):
@@ -82,6 +101,31 @@ def _hub_cache() -> Path:
     return Path("~/.cache/huggingface/hub").expanduser()
 
 
+def fit_score(
+    hit: Hit, req: Any, available: bool | None = None, runs: bool | None = None
+) -> tuple[tuple[bool, bool], float, Any]:
+    """Rank key parts of one hit for a request's facts (:func:`hgpt_langchain.fit.request_facts`).
+
+    Returns:
+        ``((mismatch, cannot_run), score, fit)``: candidates sort by the tier first (a language
+        or direction mismatch, then a model the executor cannot run, are fallbacks only), then
+        by the score (retrieval + availability + popularity prior + language/domain fit).
+    """
+    from hgpt_langchain.fit import fit, popularity
+
+    f = fit(hit.entry, req)
+    score = hit.score + (AVAILABLE_BONUS if available else 0.0)
+    score += POPULARITY_WEIGHT * popularity(hit.entry)
+    score += LANGUAGE_MATCH if f.language_match else 0.0
+    score += DOMAIN_LIFT if f.domain_fit else 0.0
+    score -= DOMAIN_MISFIT if f.domain_misfit and not f.domain_fit else 0.0
+    if runs is None and not runnable(hit.entry):
+        score -= FOREIGN_LIBRARY_PENALTY
+    if hit.entry.description.startswith(f"{hit.entry.id}: a "):
+        score -= NO_CARD_PENALTY
+    return (f.mismatch is not None, runs is False), score, f
+
+
 def task_query(task: Task, request: str) -> str:
     """The retrieval query of a planned task: task type, its text arguments and the request.
 
@@ -108,6 +152,12 @@ class RetrievalSelector:
         top_k: Candidates kept per task (the chosen model first, then fallbacks).
         availability: ``availability(model_id) -> bool | None``; ``None`` = no availability
             term. Use :func:`local_availability` to prefer models already downloaded.
+        can_run: ``can_run(entry) -> bool | None`` from the executor that will run the tasks
+            (``executor.can_run``; :func:`build_graph` passes it): models it cannot run are
+            chosen only when no candidate can run.
+        fit: Rank by the request's languages, direction and domain (:mod:`hgpt_langchain.fit`):
+            a language or direction mismatch is chosen only when nothing fits. ``False``: the
+            previous ranking (similarity, popularity, availability).
     """
 
     def __init__(
@@ -118,6 +168,8 @@ class RetrievalSelector:
         index: ModelIndex | None = None,
         top_k: int = 5,
         availability: Availability | None = None,
+        can_run: CanRun | None = None,
+        fit: bool = True,
     ):
         if index is None:
             if embeddings is None:
@@ -130,12 +182,17 @@ class RetrievalSelector:
         self.catalog = index.catalog
         self.top_k = max(1, int(top_k))
         self.availability = availability
+        self.can_run = can_run
+        self.fit = fit
+        self._notes: dict[str, str] = {}
 
     def candidates(self, task: Task, request: str) -> list[tuple[Hit, bool | None, float]]:
         """Ranked ``(hit, available, score)`` for one task (empty when no model fits)."""
         name = resolve_task(task.task)
         if name is None or not self.catalog.by_task(name):
             return []
+        if self.fit:
+            return self._fit_candidates(task, name, request)
         hits = self.index.search(task_query(task, request), task=name, k=self.top_k * 3)
         ranked = []
         for hit in hits:
@@ -146,6 +203,55 @@ class RetrievalSelector:
             ranked.append((hit, available, score))
         ranked.sort(key=lambda r: -r[2])
         return ranked[: self.top_k]
+
+    def _fit_candidates(
+        self, task: Task, name: str, request: str
+    ) -> list[tuple[Hit, bool | None, float]]:
+        from hgpt_langchain.fit import request_facts
+
+        every = len(self.catalog.by_task(name))
+        hits = self.index.search(task_query(task, request), task=name, k=max(every, self.top_k))
+        req = request_facts(request, name, task.args)
+        ranked = []
+        for hit in hits:
+            available = self.availability(hit.id) if self.availability else None
+            runs = self.can_run(hit.entry) if self.can_run else None
+            tier, score, f = fit_score(hit, req, available, runs)
+            ranked.append((tier, hit, available, score, f, runs))
+        ranked.sort(key=lambda r: (r[0], -r[3]))
+        self._notes[f"{task.id}:{name}"] = self._reason(name, req, ranked)
+        return [(hit, available, score) for _, hit, available, score, _, _ in ranked[: self.top_k]]
+
+    def _reason(self, name: str, req: Any, ranked: list[Any]) -> str:
+        if not ranked:
+            return ""
+        (mismatch, cannot), hit, available, _, f, runs = ranked[0]
+        facts = list(f.facts)
+        entry = hit.entry
+        if runs is True:
+            providers = getattr(entry, "providers", None)
+            facts.append(
+                f"served by {', '.join(providers[:2])}" if providers else "the executor runs it"
+            )
+        facts.append(f"{short_count(entry.downloads)} downloads")
+        if available:
+            facts.append("available locally")
+        asked = []
+        if req.source or req.target:
+            asked.append(f"{req.source or '?'}->{req.target or '?'}")
+        if req.language and name != "translation":
+            asked.append(f"language {req.language}")
+        if req.domains:
+            asked.append(f"domain {', '.join(sorted(req.domains))}")
+        reason = "; ".join(facts) + (
+            f" (request: {', '.join(asked)}; best of {len(ranked)} {name} models, "
+            f"similarity {hit.similarity:.2f})"
+        )
+        if mismatch:
+            reason = f"no {name} model fits the request; fallback: it {f.mismatch}; " + reason
+        elif cannot:
+            reason = f"no {name} model that fits can run with this executor; fallback; " + reason
+        return reason
 
     def choose(self, task: Task, request: str) -> ModelChoice:
         """The :class:`ModelChoice` of one task."""
@@ -179,7 +285,8 @@ class RetrievalSelector:
             for hit, available, score in ranked
         ]
         best, available, _ = ranked[0]
-        reason = (
+        note = self._notes.pop(f"{task.id}:{name}", None)
+        reason = note or (
             f"best of {len(self.catalog.by_task(name))} {name} models for the request "
             f"(similarity {best.similarity:.2f}, {best.entry.downloads:,} downloads"
             f"{', available locally' if available else ''})"

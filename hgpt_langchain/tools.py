@@ -368,8 +368,7 @@ def get_model_tools(
             from hgpt_langchain.index import default_index
 
             index = default_index(catalog)
-        hits = index.search(query, task=task, k=k, per_task=per_task)
-        entries = [hit.entry for hit in hits]
+        entries = _fit_entries(index, query, task, k, per_task, executor)
     else:
         assert task is not None
         name = resolve_task(task)
@@ -390,6 +389,57 @@ def get_model_tools(
         seen.add(tool.name)
         tools.append(tool)
     return tools
+
+
+def _fit_entries(
+    index: Any, query: str, task: str | None, k: int, per_task: int | None, executor: Any
+) -> list[CatalogEntry]:
+    """The ``k`` best entries for ``query`` after the fit re-ranking of model selection.
+
+    Within a task type, a language/direction mismatch or a model the executor cannot run goes
+    after the models that fit; the task types' order from retrieval is kept.
+    """
+    from hgpt_langchain.fit import request_facts
+    from hgpt_langchain.selection import fit_score
+
+    # With a task type: every model of it is scored (as model selection does); without one,
+    # a wider pool than k of the likeliest task types.
+    width = len(index.catalog.by_task(task)) if task else 3 * k
+    wide = index.search(
+        query, task=task, k=max(width, k, 15), per_task=3 * per_task if per_task else None
+    )
+    can_run = getattr(executor, "can_run", None)
+    facts: dict[str, Any] = {}
+    best_of_task: dict[str, float] = {}
+    keyed = []
+    for hit in wide:
+        req = facts.setdefault(hit.task, request_facts(query, hit.task))
+        tier, score, _ = fit_score(hit, req, None, can_run(hit.entry) if can_run else None)
+        best_of_task.setdefault(hit.task, hit.score)
+        keyed.append(((-best_of_task[hit.task], hit.task), tier, -score, hit.entry))
+    keyed.sort(key=lambda r: r[:3])
+    out: list[CatalogEntry] = []
+    per: dict[str, int] = {}
+    for *_, entry in keyed:
+        if per_task and task is None and per.get(entry.task, 0) >= per_task:
+            continue
+        per[entry.task] = per.get(entry.task, 0) + 1
+        out.append(entry)
+    # Keep retrieval's interleaving of task types: order by the best retrieval score per task
+    # type only decides ties between task types; then take the k first.
+    return _interleave(out, [h.task for h in wide])[:k]
+
+
+def _interleave(entries: list[CatalogEntry], task_order: list[str]) -> list[CatalogEntry]:
+    """Put ``entries`` (grouped by task, fit-ranked within) back in retrieval's task sequence."""
+    queues: dict[str, list[CatalogEntry]] = {}
+    for e in entries:
+        queues.setdefault(e.task, []).append(e)
+    out = []
+    for t in task_order:
+        if queues.get(t):
+            out.append(queues[t].pop(0))
+    return out
 
 
 class _LazyWorkspace:

@@ -6,7 +6,7 @@ import pytest
 from huggingface_hub import constants as hf_constants
 from huggingface_hub.utils import _http as hf_http
 
-from hgpt_langchain.catalog import load_catalog
+from hgpt_langchain.catalog import SYNC_EXPAND, load_catalog
 from hgpt_langchain.cli import main
 
 SMALL = [
@@ -166,6 +166,24 @@ HUB_MODELS = [
         "library_name": "transformers",
         "tags": ["transformers", "text-to-speech", "en"],
         "cardData": {"license": "mit", "language": ["en"]},
+        # As list_models(expand=[...]) returns them today (a list; model_info gives a dict).
+        "gated": False,
+        "inferenceProviderMapping": [
+            {
+                "provider": "hf-inference",
+                "providerId": "acme/tts-small",
+                "status": "live",
+                "task": "text-to-speech",
+            },
+            {
+                "provider": "fal-ai",
+                "providerId": "acme-tts",
+                "status": "error",
+                "task": "text-to-speech",
+            },
+        ],
+        "safetensors": {"parameters": {"F32": 2_000_000, "F16": 1_000_000}, "total": 3_000_000},
+        "config": {"model_type": "vits", "architectures": ["VitsModel"]},
     },
     {
         "_id": "64b",
@@ -193,7 +211,10 @@ def serve_hub(monkeypatch, tmp_path, listing: list[dict], cards: dict[str, str])
     seen = []
 
     def handler(request: httpx2.Request) -> httpx2.Response:
-        seen.append((request.method, request.url.path, dict(request.url.params)))
+        params = dict(request.url.params)
+        if "expand" in params:
+            params["expand"] = request.url.params.get_list("expand")
+        seen.append((request.method, request.url.path, params))
         if request.url.path == "/api/models":
             limit = int(request.url.params.get("limit", len(listing)))
             return httpx2.Response(200, json=listing[:limit])
@@ -231,7 +252,12 @@ def test_catalog_sync_replays_hub_responses(replayed_hub, tmp_path, capsys):
     assert "fetched 2 text-to-speech models" in capsys.readouterr().out
     listing = [p for m, path, p in replayed_hub if path == "/api/models"]
     assert listing == [
-        {"pipeline_tag": "text-to-speech", "sort": "downloads", "limit": "2", "cardData": "true"}
+        {
+            "pipeline_tag": "text-to-speech",
+            "sort": "downloads",
+            "limit": "2",
+            "expand": list(SYNC_EXPAND),
+        }
     ]
 
     cat = load_catalog(out)
@@ -239,8 +265,14 @@ def test_catalog_sync_replays_hub_responses(replayed_hub, tmp_path, capsys):
     tts = cat.get("acme/tts-small")
     assert tts.description == "A small model that reads English text aloud in a calm voice."
     assert (tts.likes, tts.downloads, tts.license, tts.library) == (7, 1234, "mit", "transformers")
+    # The fit facts and their evidence.
+    assert tts.languages == ["en"] and "card language" in tts.evidence["languages"]
+    assert tts.providers == ["hf-inference"]  # the errored provider does not count
+    assert (tts.gated, tts.architecture) == (False, "vits")
+    assert tts.weight_mb == round(10_000_000 / 2**20, 1)
     nocard = cat.get("acme/tts-nocard")
     assert nocard.task == "text-to-speech" and "speech" in nocard.description.lower()
+    assert nocard.providers is None  # not asked = unknown, not "served by none"
     assert list((tmp_path / "hf" / "hub").glob("models--acme--tts-small/snapshots/*/README.md"))
 
 

@@ -38,6 +38,8 @@ from hgpt_langchain.execution.convert import (
 )
 from hgpt_langchain.execution.speech_to_speech import route_speech_to_speech
 from hgpt_langchain.execution.tabular import route_tabular
+from hgpt_langchain.languages import LANGUAGES as _LANGUAGE_TABLE
+from hgpt_langchain.languages import language as _find_language
 from hgpt_langchain.tasks import TASKS, TaskSpec
 from hgpt_langchain.types import ExecutionOutput
 
@@ -48,43 +50,22 @@ logger = logging.getLogger(__name__)
 
 Route = Callable[["LocalExecutor", TaskSpec, str, dict[str, str], "Workspace"], ExecutionOutput]
 
+LOCAL_LIBRARIES = frozenset({"transformers", "diffusers", "sentence-transformers"})
+"""Libraries whose models the local routes load."""
+
 DEFAULT_MEMORY_BUDGET_MB = 8192
 """Default budget of the loaded-model cache (``HGPT_MEMORY_BUDGET_MB`` overrides it)."""
 
 LANGUAGES: dict[str, tuple[str, str]] = {
-    # name: (ISO 639-1, NLLB/FLORES code)
-    "english": ("en", "eng_Latn"),
-    "french": ("fr", "fra_Latn"),
-    "german": ("de", "deu_Latn"),
-    "spanish": ("es", "spa_Latn"),
-    "italian": ("it", "ita_Latn"),
-    "portuguese": ("pt", "por_Latn"),
-    "dutch": ("nl", "nld_Latn"),
-    "romanian": ("ro", "ron_Latn"),
-    "russian": ("ru", "rus_Cyrl"),
-    "chinese": ("zh", "zho_Hans"),
-    "japanese": ("ja", "jpn_Jpan"),
-    "korean": ("ko", "kor_Hang"),
-    "arabic": ("ar", "arb_Arab"),
-    "hindi": ("hi", "hin_Deva"),
-    "turkish": ("tr", "tur_Latn"),
-    "polish": ("pl", "pol_Latn"),
-    "swedish": ("sv", "swe_Latn"),
-    "ukrainian": ("uk", "ukr_Cyrl"),
-    "greek": ("el", "ell_Grek"),
-    "czech": ("cs", "ces_Latn"),
+    lang.name: (lang.iso, lang.flores) for lang in _LANGUAGE_TABLE.values()
 }
-"""Target languages the seq2seq route understands, with their codes."""
+"""Target languages the seq2seq route understands, with their codes (from
+:mod:`hgpt_langchain.languages`, the table the planner and selection use too)."""
 
 
 def _language(name: str | None) -> tuple[str, str, str] | None:
-    if not name:
-        return None
-    key = name.strip().lower()
-    for lang, (iso, flores) in LANGUAGES.items():
-        if key in (lang, iso, flores.lower()):
-            return lang, iso, flores
-    return None
+    lang = _find_language(name)
+    return (lang.name, lang.iso, lang.flores) if lang else None
 
 
 def auto_device() -> str:
@@ -205,6 +186,18 @@ class LocalExecutor:
         """Whether the task type has a local route."""
         spec = TASKS.get(task) if isinstance(task, str) else task
         return bool(spec and spec.local in ROUTES)
+
+    def can_run(self, entry: Any) -> bool | None:
+        """Whether a catalog entry can run here.
+
+        A local route for its task and a library (or architecture) the routes load. Used by
+        selection to keep other models as fallbacks.
+        """
+        if not self.supports(entry.task):
+            return False
+        if getattr(entry, "local_runnable", None) is not None:
+            return bool(entry.local_runnable)
+        return entry.library is None or entry.library in LOCAL_LIBRARIES
 
     @staticmethod
     def is_local_folder(model: str) -> bool:

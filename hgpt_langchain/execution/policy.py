@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hgpt_langchain.errors import ConfigurationError, ExecutionError, UnsupportedTaskError
 from hgpt_langchain.execution.local import LocalExecutor
@@ -119,6 +119,29 @@ class HybridExecutor:
             self.sizes[model] = self.size_lookup(model)  # remembered, also when unknown
         size = self.sizes.get(model)
         return size is not None and size <= self.max_local_mb
+
+    def can_run(self, entry: Any) -> bool | None:
+        """Whether a back end this policy may use can run a catalog entry (``None``: unknown).
+
+        ``local``/``remote`` without fallback ask that back end only; otherwise True if either
+        can, False if both cannot. A remote back end that is not configured (no token, no
+        ``base_url``, offline) counts as unable.
+        """
+        backs = {"local": [self.local], "remote": [self.remote]}.get(self.policy, [])
+        if not backs or self.fallback:
+            backs = [self.local, self.remote]
+        if self.policy == "ray" and self.ray is not None:
+            backs = [self.ray, *backs] if self.fallback else [self.ray]
+        answers = []
+        for back in backs:
+            if back is self.remote and not self._remote_ready():
+                answers.append(False)
+                continue
+            check = getattr(back, "can_run", None)
+            answers.append(check(entry) if callable(check) else None)
+        if any(a is True for a in answers):
+            return True
+        return False if all(a is False for a in answers) else None
 
     def plan_for(self, task: TaskSpec, model: str) -> list[Executor]:
         """The back ends to try for ``model`` on ``task``, in order."""

@@ -36,7 +36,7 @@ from hgpt_langchain.execution.convert import (
     save_json,
 )
 from hgpt_langchain.redact import redact, register_secret
-from hgpt_langchain.tasks import TaskSpec
+from hgpt_langchain.tasks import TASKS, TaskSpec
 from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
@@ -117,6 +117,25 @@ class RemoteExecutor:
     def supports(self, task: TaskSpec) -> bool:
         """Whether the task type has a remote method."""
         return bool(task.remote and task.remote in REMOTE_CALLS)
+
+    def can_run(self, entry: Any) -> bool | None:
+        """Whether a catalog entry can be served.
+
+        A ``base_url`` serves anything of a task with a remote method; otherwise a provider
+        must serve it (``entry.providers``; ``None`` when the
+        catalog does not know).
+        """
+        spec = TASKS.get(entry.task)
+        if spec is None or not self.supports(spec):
+            return False
+        if self.base_url:
+            return True
+        providers = getattr(entry, "providers", None)
+        if providers is None:
+            return None
+        if self.provider and self.provider != "auto":
+            return self.provider in providers
+        return bool(providers)
 
     def client(self, model: str) -> tuple[Any, str | None]:
         """An ``InferenceClient`` for ``model`` and the ``model`` to pass per call (or None)."""

@@ -52,6 +52,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hgpt_langchain.languages import LANGUAGE_NAME_PATTERN, language
 from hgpt_langchain.planning.anchors import (
     CUES,
     EXAMPLES,
@@ -172,34 +173,10 @@ _DONE_RE = re.compile(
     re.IGNORECASE,
 )
 """Participles that point at an earlier step's output ("the translated text" -> "the text")."""
-_LANGUAGES = (
-    "English",
-    "French",
-    "Spanish",
-    "German",
-    "Italian",
-    "Portuguese",
-    "Chinese",
-    "Mandarin",
-    "Japanese",
-    "Korean",
-    "Russian",
-    "Arabic",
-    "Hindi",
-    "Dutch",
-    "Swedish",
-    "Polish",
-    "Turkish",
-    "Greek",
-    "Hebrew",
-    "Vietnamese",
-    "Thai",
-    "Indonesian",
-    "Ukrainian",
-    "Czech",
-    "Romanian",
+_TARGET_LANG_RE = re.compile(
+    r"\b(?:into|to|in)\s+(" + LANGUAGE_NAME_PATTERN + r")\b", re.IGNORECASE
 )
-_TARGET_LANG_RE = re.compile(r"\b(?:into|to|in)\s+(" + "|".join(_LANGUAGES) + r")\b", re.IGNORECASE)
+"""A target language the local translation route accepts (:mod:`hgpt_langchain.languages`)."""
 
 _RESULT_WORDS = r"\bthe (?:results?|outputs?|outcome|resulting|processed)\b"
 _ANNOTATION_WORDS: dict[str, re.Pattern[str]] = {
@@ -991,7 +968,8 @@ class OfflinePlanner:
     def _option(name: str, clause: _Clause, parsed: _Parsed) -> str | None:
         if name == "target_language":
             m = _TARGET_LANG_RE.search(clause.embed_text)
-            return m.group(1).capitalize() if m else None
+            lang = language(m.group(1)) if m else None
+            return lang.name.capitalize() if lang else None
         if name == "labels":
             m = re.search(r"\b(?:is it|as|into|between)\s+(.+?)(?:\?|$)", clause.embed_text)
             if m:

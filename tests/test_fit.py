@@ -1,0 +1,293 @@
+"""Selection by fit: languages, direction, domain, runnable/served, with the facts in the reason."""
+
+import gzip
+import json
+
+import pytest
+
+from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog
+from hgpt_langchain.execution.local import LANGUAGES as LOCAL_LANGUAGES
+from hgpt_langchain.execution.local import LocalExecutor
+from hgpt_langchain.execution.policy import HybridExecutor
+from hgpt_langchain.execution.remote import RemoteExecutor
+from hgpt_langchain.fit import derive_facts, request_facts
+from hgpt_langchain.index import ModelIndex
+from hgpt_langchain.languages import LANGUAGES
+from hgpt_langchain.planning.offline import _TARGET_LANG_RE
+from hgpt_langchain.selection import RetrievalSelector
+from hgpt_langchain.state import Task
+from tests.test_index import BagOfWords
+
+
+def test_target_language_from_wording():
+    assert request_facts("Translate 'good morning' into German", "translation").target == "de"
+    assert request_facts("Say it in Spanish please", "translation").target == "es"
+    assert request_facts("Übersetze das auf Deutsch", "translation").target == "de"
+    assert request_facts("Translate this into English", "translation").target == "en"
+
+
+def test_translate_from_names_the_source_not_the_target():
+    facts = request_facts("Translate from German: Wir sehen uns morgen", "translation")
+    assert facts.source == "de"
+    assert facts.target != "de"
+
+
+def test_no_language_named_gives_no_target():
+    facts = request_facts("Translate this sentence", "translation", {"text": "<resource>-0"})
+    assert facts.target is None
+
+
+def test_source_language_of_given_text_is_identified_offline_even_in_another_script():
+    facts = request_facts(
+        "Translate '今日はいい天気ですね' into English",
+        "translation",
+        {"text": "今日はいい天気ですね"},
+    )
+    assert (facts.source, facts.target) == ("ja", "en")
+    german = request_facts("Please translate: Guten Morgen, wie geht es dir heute?", "translation")
+    assert german.source == "de"
+
+
+def test_spoken_language_and_domain_words():
+    asr = request_facts("Transcribe the Russian audio", "automatic-speech-recognition")
+    assert asr.spoken == "ru" and asr.language == "ru"
+    assert "finance" in request_facts("Sentiment of this stock market news").domains
+    assert "tweets" in request_facts("Classify this tweet").domains
+
+
+def test_model_facts_from_ids():
+    assert derive_facts("Helsinki-NLP/opus-mt-fr-en", "translation").source == {"fr"}
+    assert derive_facts("Helsinki-NLP/opus-mt-fr-en", "translation").target == {"en"}
+    assert derive_facts("staka/fugumt-en-ja", "translation").target == {"ja"}
+    korean = derive_facts("kresnik/wav2vec2-large-xlsr-korean", "automatic-speech-recognition")
+    assert korean.languages == {"ko"} and "id" in korean.evidence["languages"]
+    assert derive_facts("openai/whisper-tiny.en", "automatic-speech-recognition").languages == {
+        "en"
+    }
+
+
+def test_one_language_table_for_planner_and_local_route():
+    for lang in LANGUAGES.values():
+        m = _TARGET_LANG_RE.search(f"translate it into {lang.name.capitalize()}")
+        assert m, lang.name
+        assert lang.name in LOCAL_LANGUAGES
+
+
+def _translation_index(tmp_path, entries):
+    return ModelIndex(Catalog(entries), embeddings=BagOfWords(), cache_dir=tmp_path)
+
+
+def test_direction_mismatch_is_filtered_and_the_fallback_says_so(tmp_path):
+    desc = "Marian translation model for text."
+    entries = [
+        CatalogEntry(id="o/opus-mt-fr-en", task="translation", description=desc, downloads=9000),
+        CatalogEntry(id="o/opus-mt-en-fr", task="translation", description=desc, downloads=10),
+    ]
+    selector = RetrievalSelector(index=_translation_index(tmp_path, entries))
+    task = Task(id=0, task="translation", args={"text": "good morning"})
+    choice = selector.choose(task, "Translate 'good morning' into French")
+    assert choice.model == "o/opus-mt-en-fr"
+    assert "en->fr" in choice.reason
+    only_wrong = RetrievalSelector(index=_translation_index(tmp_path / "b", entries[:1]))
+    fallback = only_wrong.choose(task, "Translate 'good morning' into French")
+    assert fallback.model == "o/opus-mt-fr-en"
+    assert "no translation model fits" in fallback.reason and "not fr" in fallback.reason
+
+
+def test_models_the_executor_cannot_run_are_fallbacks_per_mode(tmp_path):
+    fairseq = CatalogEntry(id="o/tts-fairseq", task="text-to-speech", library="fairseq")
+    hf = CatalogEntry(id="o/tts-hf", task="text-to-speech", library="transformers", providers=[])
+    served = CatalogEntry(id="o/tts-served", task="text-to-speech", providers=["hf-inference"])
+    assert LocalExecutor().can_run(fairseq) is False
+    assert LocalExecutor().can_run(hf) is True
+    remote = RemoteExecutor(token="x")
+    assert remote.can_run(hf) is False and remote.can_run(served) is True
+    assert remote.can_run(fairseq) is None  # providers unknown
+    assert RemoteExecutor(base_url="http://127.0.0.1:1").can_run(hf) is True
+    local_only = HybridExecutor(policy="local", size_lookup=None)
+    assert local_only.can_run(fairseq) is False and local_only.can_run(hf) is True
+    desc = "Text-to-speech model that reads English text aloud."
+    entries = [
+        CatalogEntry(
+            id="o/a",
+            task="text-to-speech",
+            description=desc,
+            downloads=10**6,
+            library="transformers",
+            providers=[],
+        ),
+        CatalogEntry(
+            id="o/b",
+            task="text-to-speech",
+            description=desc,
+            downloads=10,
+            library="transformers",
+            providers=["hf-inference"],
+        ),
+    ]
+    index = _translation_index(tmp_path, entries)
+    task = Task(id=0, task="text-to-speech", args={"text": "hi"})
+    by_remote = RetrievalSelector(index=index, can_run=remote.can_run).choose(task, "Read hi")
+    assert by_remote.model == "o/b" and "served by hf-inference" in by_remote.reason
+    by_local = RetrievalSelector(index=index, can_run=LocalExecutor().can_run).choose(
+        task, "Read hi"
+    )
+    assert by_local.model == "o/a"
+
+
+def test_old_catalog_without_fit_fields_loads_and_keeps_its_fingerprint(tmp_path):
+    old = {
+        "id": "o/opus-mt-en-de",
+        "task": "translation",
+        "likes": 1,
+        "downloads": 2,
+        "tags": [],
+        "license": None,
+        "library": None,
+        "description": "English to German.",
+    }
+    path = tmp_path / "old.jsonl.gz"
+    with gzip.open(path, "wt") as f:
+        f.write(json.dumps(old) + "\n")
+    catalog = load_catalog(path)
+    assert catalog[0].languages is None and catalog[0].description == "English to German."
+    richer = Catalog(
+        [catalog[0].model_copy(update={"providers": ["hf-inference"], "target_languages": ["de"]})]
+    )
+    assert richer.fingerprint() == catalog.fingerprint()
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from hgpt_langchain.index import default_index
+
+    return RetrievalSelector(index=default_index(), can_run=LocalExecutor().can_run)
+
+
+@pytest.mark.parametrize(
+    ("task", "args", "request_", "acceptable"),
+    [
+        (
+            "translation",
+            {"text": "good morning"},
+            "Translate 'good morning' into German",
+            {
+                "Helsinki-NLP/opus-mt-en-de",
+                "t5-small",
+                "t5-base",
+                "t5-large",
+                "google/flan-t5-base",
+            },
+        ),
+        (
+            "translation",
+            {"text": "Hello"},
+            "Translate 'Hello' into French",
+            {"Helsinki-NLP/opus-mt-en-fr", "t5-small", "t5-base", "t5-large"},
+        ),
+        (
+            "automatic-speech-recognition",
+            {"audio": "a.wav"},
+            "Transcribe this English speech a.wav",
+            {
+                "jonatasgrosman/wav2vec2-large-xlsr-53-english",
+                "openai/whisper-tiny.en",
+                "openai/whisper-medium.en",
+                "openai/whisper-tiny",
+                "openai/whisper-base",
+            },
+        ),
+        (
+            "text-to-speech",
+            {"text": "hello"},
+            "Read this aloud: hello",
+            {"microsoft/speecht5_tts", "mechanicalsea/speecht5-tts"},
+        ),
+        (
+            "image-to-text",
+            {"image": "a.jpg"},
+            "Describe this photo a.jpg",
+            {
+                "nlpconnect/vit-gpt2-image-captioning",
+                "Salesforce/blip-image-captioning-base",
+                "Salesforce/blip-image-captioning-large",
+            },
+        ),
+        (
+            "visual-question-answering",
+            {"image": "a.jpg", "question": "What animal is in this picture?"},
+            "What animal is in this picture?",
+            {
+                "Salesforce/blip-vqa-base",
+                "dandelin/vilt-b32-finetuned-vqa",
+                "Salesforce/blip-vqa-capfilt-large",
+                "microsoft/git-base-vqav2",
+                "microsoft/git-large-vqav2",
+            },
+        ),
+        (
+            "summarization",
+            {"text": "The economy grew by 3 percent last year as consumer spending rose."},
+            "Summarize this article",
+            {
+                "philschmid/bart-large-cnn-samsum",
+                "sshleifer/distilbart-cnn-12-6",
+                "google/pegasus-cnn_dailymail",
+                "google/pegasus-xsum",
+                "lidiya/bart-large-xsum-samsum",
+                "facebook/bart-large-xsum",
+                "sshleifer/distilbart-cnn-6-6",
+                "linydub/bart-large-samsum",
+                "slauw87/bart_summarisation",
+            },
+        ),
+    ],
+)
+def test_readme_failing_examples_now_pick_acceptable_models(
+    shipped, task, args, request_, acceptable
+):
+    choice = shipped.choose(Task(id=0, task=task, args=args), request_)
+    assert choice.model in acceptable, choice.reason
+    assert "downloads" in choice.reason
+
+
+def test_model_tools_for_a_query_apply_the_same_fit():
+    from hgpt_langchain.tools import get_model_tools
+
+    tools = get_model_tools("Translate 'good morning' into German", task="translation", k=3)
+    assert tools[0].entry.id in {"Helsinki-NLP/opus-mt-en-de", "t5-small", "t5-base", "t5-large"}
+    assert not any("opus-mt-fr-en" in t.entry.id or "en-ja" in t.entry.id for t in tools)
+    free = get_model_tools("Transcribe this English speech recording", k=5)
+    asr = [t.entry.id for t in free if t.entry.task == "automatic-speech-recognition"]
+    assert asr and "korean" not in asr[0]
+
+
+def test_llm_selector_sees_fitting_candidates_first(tmp_path):
+    from hgpt_langchain.selection import LLMSelector
+    from hgpt_langchain.state import Plan
+    from tests.fake_chat import ScriptedChatModel
+
+    desc = "Marian translation model for text."
+    entries = [
+        CatalogEntry(id="o/opus-mt-fr-en", task="translation", description=desc, downloads=9000),
+        CatalogEntry(id="o/opus-mt-en-fr", task="translation", description=desc, downloads=10),
+        CatalogEntry(id="o/opus-mt-en-ja", task="translation", description=desc, downloads=5000),
+    ]
+    base = RetrievalSelector(index=_translation_index(tmp_path, entries))
+    plan = Plan(tasks=[Task(id=0, task="translation", args={"text": "good morning"})])
+    request = "Translate 'good morning' into French"
+    llm = LLMSelector(ScriptedChatModel(responses=['{"0": {"model": "o/opus-mt-en-fr"}}']), base)
+    prompt = llm.prompt(plan, request, base.select(plan, request))
+    assert prompt.index("o/opus-mt-en-fr") < prompt.index("o/opus-mt-fr-en")
+    assert prompt.index("o/opus-mt-en-fr") < prompt.index("o/opus-mt-en-ja")
+
+
+def test_shipped_catalog_carries_facts_with_evidence():
+    catalog = load_catalog()
+    opus = catalog.get("Helsinki-NLP/opus-mt-en-de")
+    assert (opus.source_languages, opus.target_languages) == (["en"], ["de"])
+    assert opus.evidence["direction"] == "id opus-mt-en-de"
+    finbert = catalog.get("ProsusAI/finbert")
+    assert finbert.languages == ["en"] and "card language" in finbert.evidence["languages"]
+    assert "finance" in finbert.domains
+    assert catalog.get("facebook/fastspeech2-en-ljspeech").local_runnable is False

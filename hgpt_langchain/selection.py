@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
 from hgpt_langchain.index import Hit, ModelIndex, default_index
 from hgpt_langchain.state import RESOURCE_RE, Candidate, ModelChoice, Plan, Task
+from hgpt_langchain.packaged import packaged_path
 from hgpt_langchain.tasks import TASKS, modality_of_path, resolve_task
 
 if TYPE_CHECKING:
@@ -36,7 +37,9 @@ Availability = Callable[[str], "bool | None"]
 AVAILABLE_BONUS = 0.1
 """Added to the retrieval score of a candidate known to be available."""
 
-RUNNABLE_LIBRARIES = frozenset({"transformers", "diffusers", "sentence-transformers"})
+RUNNABLE_LIBRARIES = frozenset(
+    {"transformers", "diffusers", "sentence-transformers", "ctranslate2", "faster-whisper", "piper"}
+)
 """Libraries whose models the executors can run (local pipelines, Inference Providers)."""
 
 FOREIGN_LIBRARY_PENALTY = 0.15
@@ -60,7 +63,7 @@ def local_availability(cache_dir: str | Path | None = None) -> Availability:
     """
 
     def check(model_id: str) -> bool | None:
-        if os.path.isdir(model_id):
+        if os.path.isdir(model_id) or packaged_path(model_id) is not None:
             return True
         root = Path(cache_dir) if cache_dir else _hub_cache()
         snapshots = root / f"models--{model_id.replace('/', '--')}" / "snapshots"

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.errors import ExecutionError, UnsupportedTaskError, WorkspaceError
+from hgpt_langchain.execution.audio_engines import engine_route
+from hgpt_langchain.execution.audio_engines import is_available as engine_available
 from hgpt_langchain.execution.cache import ModelCache
 from hgpt_langchain.execution.context import output_stem
 from hgpt_langchain.execution.convert import (
@@ -196,8 +198,8 @@ class LocalExecutor:
         return False
 
     def is_available(self, model: str) -> bool:
-        """Whether ``model`` can be loaded without a download (local folder or HF cache)."""
-        return self.is_local_folder(model) or self.is_cached(model)
+        """Whether ``model`` loads without a download (local folder, HF cache, packaged weights)."""
+        return self.is_local_folder(model) or self.is_cached(model) or engine_available(model)
 
     # ---- running --------------------------------------------------------------------------------
 
@@ -211,7 +213,7 @@ class LocalExecutor:
             WorkspaceError: A file argument leaves the workspace or is missing.
             ExecutionError: The model cannot be loaded or fails.
         """
-        route = ROUTES.get(task.local or "")
+        route = engine_route(task.name, model) or ROUTES.get(task.local or "")
         if route is None:
             hint = " Use the remote executor (set HF_TOKEN)." if task.remote else ""
             raise UnsupportedTaskError(f"Task {task.name!r} has no local execution path.{hint}")

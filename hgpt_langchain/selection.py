@@ -139,7 +139,14 @@ class RetrievalSelector:
         name = resolve_task(task.task)
         if name is None or not self.catalog.by_task(name):
             return []
-        hits = self.index.search(task_query(task, request), task=name, k=self.top_k * 3)
+        query, k = task_query(task, request), self.top_k * 3
+        hits = self.index.search(query, task=name, k=k)
+        if self.availability is not None and len(hits) == k:
+            # A model available here but ranked just below the window can still win with its
+            # bonus: look further, keeping only those that are available and within reach.
+            floor = hits[-1].score - AVAILABLE_BONUS
+            more = self.index.search(query, task=name, k=k * 4)[k:]
+            hits += [h for h in more if h.score >= floor and self.availability(h.id)]
         ranked = []
         for hit in hits:
             available = self.availability(hit.id) if self.availability else None

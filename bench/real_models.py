@@ -76,7 +76,9 @@ def main() -> None:
             speech = out.files[0]
             audio_s = _seconds(speech)
             t0 = time.perf_counter()
-            text = ex.run(TASKS["automatic-speech-recognition"], WHISPER, {"audio": speech}, ws).text
+            text = ex.run(
+                TASKS["automatic-speech-recognition"], WHISPER, {"audio": speech}, ws
+            ).text
             asr_s = time.perf_counter() - t0
             rows.append(
                 {

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
 from hgpt_langchain.index import Hit, ModelIndex, default_index
-from hgpt_langchain.state import RESOURCE_RE, Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.packaged import packaged_path
+from hgpt_langchain.state import RESOURCE_RE, Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS, modality_of_path, resolve_task
 
 if TYPE_CHECKING:

@@ -167,7 +167,9 @@ def test_missing_runtime_names_the_extra_to_install(ws, monkeypatch):
 
 def test_offline_hub_voice_not_downloaded_says_so(executor, ws):
     with pytest.raises(ExecutionError, match="offline"):
-        executor.run(TASKS["text-to-speech"], "rhasspy/piper-voices:en_GB-alan-low", {"text": "hi"}, ws)
+        executor.run(
+            TASKS["text-to-speech"], "rhasspy/piper-voices:en_GB-alan-low", {"text": "hi"}, ws
+        )
 
 
 def test_readme_command_transcribes_and_reads_back_offline(executor, ws, capsys, tmp_path):
@@ -203,3 +205,17 @@ def test_readme_command_transcribes_and_reads_back_offline(executor, ws, capsys,
     assert transcript in report["answer"] and Path(speech).name in report["answer"]
     again = _transcribe(executor, ws, speech)
     assert word_error_rate(transcript, again) <= 0.15, (transcript, again)
+
+
+def test_an_available_model_just_below_the_candidate_window_is_still_chosen():
+    """The packaged voice ranks below the first 15 hits for this request; its bonus lifts it."""
+    from hgpt_langchain.selection import RetrievalSelector, task_query
+    from hgpt_langchain.state import Task
+
+    request = "Transcribe this recording and read it back to me"
+    task = Task(id=1, task="text-to-speech", args={"text": "<resource>-0"}, dep=[0])
+    plain = RetrievalSelector(top_k=5)
+    window = plain.index.search(task_query(task, request), task="text-to-speech", k=15)
+    assert VOICE not in [h.id for h in window]  # outside the window that used to be ranked
+    chosen = RetrievalSelector(index=plain.index, top_k=5, availability=lambda m: m == VOICE)
+    assert chosen.choose(task, request).model == VOICE

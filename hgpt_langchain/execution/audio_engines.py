@@ -56,7 +56,7 @@ RUNTIMES = {CT2_WHISPER: ("faster_whisper", "faster-whisper"), PIPER: ("piper", 
 """Format -> (import name, PyPI name) of its runtime."""
 
 
-# ---- which format is a model in ---------------------------------------------------------------
+# ---- which format is a model in -------------------------------------------------------------
 
 
 def _folder_format(path: Path) -> str | None:
@@ -69,7 +69,9 @@ def _folder_format(path: Path) -> str | None:
     if (
         (path / "model.bin").is_file()
         and (path / "config.json").is_file()
-        and any((path / n).is_file() for n in ("vocabulary.txt", "vocabulary.json", "tokenizer.json"))
+        and any(
+            (path / n).is_file() for n in ("vocabulary.txt", "vocabulary.json", "tokenizer.json")
+        )
     ):
         return CT2_WHISPER
     if any(Path(f"{p}.json").is_file() for p in path.glob("*.onnx")):
@@ -142,9 +144,7 @@ def is_available(model: str) -> bool:
     if model.startswith(f"{PIPER_REPO}:"):
         return _piper_in_cache(model)
     path = Path(model).expanduser()
-    return (model.startswith(("/", ".", "~")) or path.exists()) and _folder_format(
-        path
-    ) is not None
+    return (model.startswith(("/", ".", "~")) or path.exists()) and _folder_format(path) is not None
 
 
 def _hub_download(model: str, fetch: Callable[[], str]) -> Path:
@@ -160,9 +160,11 @@ def _hub_download(model: str, fetch: Callable[[], str]) -> Path:
             if entry
             else ""
         )
-        if _looks_offline(exc) or "offline" in type(exc).__name__.lower() or "LocalEntry" in type(
-            exc
-        ).__name__:
+        if (
+            _looks_offline(exc)
+            or "offline" in type(exc).__name__.lower()
+            or "LocalEntry" in type(exc).__name__
+        ):
             raise ExecutionError(
                 f"Model {model!r} is not on this machine and cannot be downloaded here "
                 f"(offline).{hint} Or download it once where the Hub is reachable."
@@ -200,7 +202,7 @@ def model_path(model: str, fmt: str) -> Path:
     return path
 
 
-# ---- runtimes ------------------------------------------------------------------------------------
+# ---- runtimes -------------------------------------------------------------------------------
 
 
 def runtime(fmt: str) -> Any:
@@ -270,7 +272,7 @@ def load_piper(ex: LocalExecutor, model: str) -> Any:
     return ex.cache.get(("piper", model, device), loader)
 
 
-# ---- routes ---------------------------------------------------------------------------------------
+# ---- routes ---------------------------------------------------------------------------------
 
 
 def _truthy(value: Any) -> bool:
@@ -296,7 +298,10 @@ def route_faster_whisper(
         if lang is None:
             raise ExecutionError(f"Unknown language {args['language']!r} for speech recognition.")
         language = lang[1]
-        if not getattr(getattr(engine, "model", None), "is_multilingual", True) and language != "en":
+        if (
+            not getattr(getattr(engine, "model", None), "is_multilingual", True)
+            and language != "en"
+        ):
             raise ExecutionError(
                 f"{model} transcribes English only; pick a multilingual Whisper for {lang[0]}."
             )
@@ -338,10 +343,12 @@ def route_piper(
         rate, frames = wav.getframerate(), wav.getnframes()
     if frames == 0:
         raise ExecutionError(f"Piper voice {model} produced no audio for {text[:60]!r}.")
-    data = {"sampling_rate": rate, "seconds": round(frames / rate, 3), "voice": entry.value.path.stem}
-    return ExecutionOutput(
-        text=f"speech saved to {Path(path).name}", files=[str(path)], data=data
-    )
+    data = {
+        "sampling_rate": rate,
+        "seconds": round(frames / rate, 3),
+        "voice": entry.value.path.stem,
+    }
+    return ExecutionOutput(text=f"speech saved to {Path(path).name}", files=[str(path)], data=data)
 
 
 ENGINE_ROUTES: dict[tuple[str, str], Callable[..., ExecutionOutput]] = {
@@ -364,7 +371,7 @@ def engine_route(task: str, model: str) -> Callable[..., ExecutionOutput] | None
     route = ENGINE_ROUTES.get((fmt, task))
     if route is None:
         raise ExecutionError(
-            f"Model {model!r} is a {fmt} model, which runs {', '.join(t for f, t in ENGINE_ROUTES if f == fmt)}, "
-            f"not {task}."
+            f"Model {model!r} is a {fmt} model, which runs "
+            f"{', '.join(t for f, t in ENGINE_ROUTES if f == fmt)}, not {task}."
         )
     return route

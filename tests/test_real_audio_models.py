@@ -33,8 +33,8 @@ EXAMPLE_TEXT = "Please remember to water the plants and feed the cat before you 
 
 SENTENCES = (
     "A man in a spacesuit is holding a helmet in front of an American flag.",
-    "The weather today is cold and windy, so bring a warm jacket.",
-    "She opened the old wooden door and walked slowly into the garden.",
+    "He bought fresh bread, cheese and apples at the market near the old church.",
+    "She opened the old wooden door and walked slowly into the garden behind the house.",
 )
 
 

@@ -275,6 +275,10 @@ def load_piper(ex: LocalExecutor, model: str) -> Any:
 # ---- routes ---------------------------------------------------------------------------------
 
 
+def _cut(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
 def _truthy(value: Any) -> bool:
     return str(value or "").strip().lower() in ("1", "true", "yes", "on", "word", "segment")
 
@@ -348,7 +352,8 @@ def route_piper(
         "seconds": round(frames / rate, 3),
         "voice": entry.value.path.stem,
     }
-    return ExecutionOutput(text=f"speech saved to {Path(path).name}", files=[str(path)], data=data)
+    shown = f'speech saved to {Path(path).name} (reading "{_cut(text)}")'
+    return ExecutionOutput(text=shown, files=[str(path)], data=data)
 
 
 ENGINE_ROUTES: dict[tuple[str, str], Callable[..., ExecutionOutput]] = {

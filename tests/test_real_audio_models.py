@@ -219,3 +219,23 @@ def test_an_available_model_just_below_the_candidate_window_is_still_chosen():
     assert VOICE not in [h.id for h in window]  # outside the window that used to be ranked
     chosen = RetrievalSelector(index=plain.index, top_k=5, availability=lambda m: m == VOICE)
     assert chosen.choose(task, request).model == VOICE
+
+
+def test_hub_ids_load_from_the_hugging_face_cache(tmp_path, monkeypatch, ws):
+    """A non-packaged Hub id is found in the HF cache (offline), as a download would leave it."""
+    repo = "someone/faster-whisper-tiny-copy"
+    snap = tmp_path / "hub" / f"models--{repo.replace('/', '--')}" / "snapshots" / ("0" * 40)
+    snap.mkdir(parents=True)
+    (snap.parents[1] / "refs").mkdir()
+    (snap.parents[1] / "refs" / "main").write_text("0" * 40)
+    for f in packaged_path(WHISPER).iterdir():
+        (snap / f.name).symlink_to(f)
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
+    import huggingface_hub.constants as hub_constants
+
+    monkeypatch.setattr(hub_constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    ex = LocalExecutor(device="cpu")
+    assert model_format(repo) == CT2_WHISPER and ex.is_available(repo)
+    name = ws.import_file(str(EXAMPLE))
+    out = ex.run(TASKS["automatic-speech-recognition"], repo, {"audio": name}, ws)
+    assert word_error_rate(EXAMPLE_TEXT, out.text) <= 0.15

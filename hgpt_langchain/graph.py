@@ -404,13 +404,19 @@ def build_graph(
     """
     the_planner = make_planner(planner, llm)
 
+    def load() -> Any:
+        from hgpt_langchain.catalog import load_catalog
+
+        return load_catalog(catalog) if isinstance(catalog, str) else catalog
+
+    shared_catalog = _Lazy(load)  # one catalog for selection and the model tools, loaded once
+
     def make_selector() -> Selector:
         if selector is not None and not isinstance(selector, str):
             return selector
-        from hgpt_langchain.catalog import load_catalog
         from hgpt_langchain.selection import LLMSelector, RetrievalSelector, local_availability
 
-        the_catalog = load_catalog(catalog) if isinstance(catalog, str) else catalog
+        the_catalog = shared_catalog.get()
         # Models already downloaded (or local folders) get a bonus: they run without a network.
         base = RetrievalSelector(
             the_catalog, embeddings=embeddings, availability=local_availability()
@@ -427,11 +433,19 @@ def build_graph(
         if executor is None:
             from hgpt_langchain.execution import default_executor
 
+        # The model tools describe the chosen models from the catalog they were chosen from.
+        the_catalog = shared_catalog.get()
+        if the_catalog is None and selector is not None and not isinstance(selector, str):
+            from hgpt_langchain.catalog import Catalog
+
+            found = getattr(selector, "catalog", None)
+            the_catalog = found if isinstance(found, Catalog) else None
         return Scheduler(
             executor if executor is not None else default_executor(),
             max_concurrency=max_concurrency,
             task_timeout=task_timeout,
             retries=retries,
+            catalog=the_catalog,
         )
 
     if responder is None:

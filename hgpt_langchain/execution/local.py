@@ -37,6 +37,7 @@ from hgpt_langchain.execution.convert import (
     save_video,
     save_wav,
 )
+from hgpt_langchain.execution.languages import LANGUAGES, _language  # noqa: F401 - re-export
 from hgpt_langchain.execution.speech_to_speech import route_speech_to_speech
 from hgpt_langchain.execution.tabular import route_tabular
 from hgpt_langchain.tasks import TASKS, TaskSpec
@@ -51,41 +52,6 @@ Route = Callable[["LocalExecutor", TaskSpec, str, dict[str, str], "Workspace"], 
 
 DEFAULT_MEMORY_BUDGET_MB = 8192
 """Default budget of the loaded-model cache (``HGPT_MEMORY_BUDGET_MB`` overrides it)."""
-
-LANGUAGES: dict[str, tuple[str, str]] = {
-    # name: (ISO 639-1, NLLB/FLORES code)
-    "english": ("en", "eng_Latn"),
-    "french": ("fr", "fra_Latn"),
-    "german": ("de", "deu_Latn"),
-    "spanish": ("es", "spa_Latn"),
-    "italian": ("it", "ita_Latn"),
-    "portuguese": ("pt", "por_Latn"),
-    "dutch": ("nl", "nld_Latn"),
-    "romanian": ("ro", "ron_Latn"),
-    "russian": ("ru", "rus_Cyrl"),
-    "chinese": ("zh", "zho_Hans"),
-    "japanese": ("ja", "jpn_Jpan"),
-    "korean": ("ko", "kor_Hang"),
-    "arabic": ("ar", "arb_Arab"),
-    "hindi": ("hi", "hin_Deva"),
-    "turkish": ("tr", "tur_Latn"),
-    "polish": ("pl", "pol_Latn"),
-    "swedish": ("sv", "swe_Latn"),
-    "ukrainian": ("uk", "ukr_Cyrl"),
-    "greek": ("el", "ell_Grek"),
-    "czech": ("cs", "ces_Latn"),
-}
-"""Target languages the seq2seq route understands, with their codes."""
-
-
-def _language(name: str | None) -> tuple[str, str, str] | None:
-    if not name:
-        return None
-    key = name.strip().lower()
-    for lang, (iso, flores) in LANGUAGES.items():
-        if key in (lang, iso, flores.lower()):
-            return lang, iso, flores
-    return None
 
 
 def auto_device() -> str:

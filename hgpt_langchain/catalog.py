@@ -39,8 +39,21 @@ logger = logging.getLogger(__name__)
 DESCRIPTION_MAX_CHARS = 600
 """Upper bound on a cleaned description."""
 
-_LOCAL_LIBRARIES = frozenset({"transformers", "diffusers", "sentence-transformers"})
-"""Libraries the local routes load (``local_runnable``; the task must have a local route too)."""
+LOCAL_LIBRARIES = frozenset(
+    {
+        "transformers",
+        "diffusers",
+        "sentence-transformers",
+        "ctranslate2",  # Whisper via faster-whisper
+        "faster-whisper",
+        "piper",  # Piper ONNX voices via piper-tts
+        "sklearn",  # tabular models saved with skops
+    }
+)
+"""Libraries the local routes load (``local_runnable``; the task must have a local route too).
+
+The one list: the local executor's ``can_run`` and selection read it.
+"""
 
 SHIPPED_CATALOG = Path(__file__).parent / "data" / "catalog.jsonl.gz"
 """The catalog shipped with the package."""
@@ -531,7 +544,7 @@ def entry_from_record(
         license=str(license_value) if license_value else None,
         library=library,
         description=description,
-        local_runnable=None if library is None else library in _LOCAL_LIBRARIES,
+        local_runnable=None if library is None else library in LOCAL_LIBRARIES,
         **fact_fields(model_id, task, clean_tags, description, record),
     )
 

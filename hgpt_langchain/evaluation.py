@@ -579,3 +579,25 @@ def score(pairs: Iterable[tuple[TaskBenchRecord, Plan | ToolGraph]]) -> dict[str
         graph = plan_to_graph(pred) if isinstance(pred, Plan) else pred
         scorer.add(record, graph)
     return scorer.result()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text``, punctuation dropped (for word error rate)."""
+    return re.findall(r"[a-z0-9']+", text.lower().replace("-", " "))
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """Word error rate: word-level Levenshtein distance / number of reference words.
+
+    Words are compared lower-cased without punctuation (:func:`words`). An empty reference gives
+    0.0 for an empty hypothesis, else 1.0.
+    """
+    ref, hyp = words(reference), words(hypothesis)
+    if not ref:
+        return 0.0 if not hyp else 1.0
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        prev, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
+    return row[-1] / len(ref)

@@ -19,9 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
+from hgpt_langchain.catalog import LOCAL_LIBRARIES, Catalog, CatalogEntry, default_catalog
 from hgpt_langchain.fit import short_count
 from hgpt_langchain.index import Hit, ModelIndex, default_index
+from hgpt_langchain.packaged import packaged_path
 from hgpt_langchain.state import RESOURCE_RE, Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS, modality_of_path, resolve_task
 
@@ -37,8 +38,8 @@ Availability = Callable[[str], "bool | None"]
 AVAILABLE_BONUS = 0.1
 """Added to the retrieval score of a candidate known to be available."""
 
-RUNNABLE_LIBRARIES = frozenset({"transformers", "diffusers", "sentence-transformers"})
-"""Libraries whose models the executors can run (local pipelines, Inference Providers)."""
+RUNNABLE_LIBRARIES = LOCAL_LIBRARIES
+"""Libraries whose models the executors can run (:data:`hgpt_langchain.catalog.LOCAL_LIBRARIES`)."""
 
 CanRun = Callable[[CatalogEntry], "bool | None"]
 """``can_run(entry)``: True (the executor can run it), False (it cannot), None (unknown)."""
@@ -79,7 +80,7 @@ def local_availability(cache_dir: str | Path | None = None) -> Availability:
     """
 
     def check(model_id: str) -> bool | None:
-        if os.path.isdir(model_id):
+        if os.path.isdir(model_id) or packaged_path(model_id) is not None:
             return True
         root = Path(cache_dir) if cache_dir else _hub_cache()
         snapshots = root / f"models--{model_id.replace('/', '--')}" / "snapshots"
@@ -191,9 +192,16 @@ class RetrievalSelector:
         name = resolve_task(task.task)
         if name is None or not self.catalog.by_task(name):
             return []
-        if self.fit:
+        if self.fit:  # every model of the task is ranked: no window to look past
             return self._fit_candidates(task, name, request)
-        hits = self.index.search(task_query(task, request), task=name, k=self.top_k * 3)
+        query, k = task_query(task, request), self.top_k * 3
+        hits = self.index.search(query, task=name, k=k)
+        if self.availability is not None and len(hits) == k:
+            # A model available here but ranked just below the window can still win with its
+            # bonus: look further, keeping only those that are available and within reach.
+            floor = hits[-1].score - AVAILABLE_BONUS
+            more = self.index.search(query, task=name, k=k * 4)[k:]
+            hits += [h for h in more if h.score >= floor and self.availability(h.id)]
         ranked = []
         for hit in hits:
             available = self.availability(hit.id) if self.availability else None

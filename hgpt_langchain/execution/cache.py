@@ -20,6 +20,9 @@ def module_bytes(obj: Any) -> int:
     Understands transformers pipelines (``.model``), diffusers pipelines (``.components``),
     sentence-transformers models and plain ``torch.nn.Module`` objects; ``0`` when unknown.
     """
+    declared = getattr(obj, "memory_bytes", None)
+    if isinstance(declared, int):  # a non-torch model that knows its size (audio_engines)
+        return declared
     modules: list[Any] = []
     if hasattr(obj, "components") and isinstance(obj.components, dict):
         modules.extend(obj.components.values())

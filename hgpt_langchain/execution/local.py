@@ -21,7 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hgpt_langchain.catalog import LOCAL_LIBRARIES
 from hgpt_langchain.errors import ExecutionError, UnsupportedTaskError, WorkspaceError
+from hgpt_langchain.execution.audio_engines import engine_route
+from hgpt_langchain.execution.audio_engines import is_available as engine_available
 from hgpt_langchain.execution.cache import ModelCache
 from hgpt_langchain.execution.context import output_stem
 from hgpt_langchain.execution.convert import (
@@ -49,9 +52,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 Route = Callable[["LocalExecutor", TaskSpec, str, dict[str, str], "Workspace"], ExecutionOutput]
-
-LOCAL_LIBRARIES = frozenset({"transformers", "diffusers", "sentence-transformers"})
-"""Libraries whose models the local routes load."""
 
 DEFAULT_MEMORY_BUDGET_MB = 8192
 """Default budget of the loaded-model cache (``HGPT_MEMORY_BUDGET_MB`` overrides it)."""
@@ -232,8 +232,8 @@ class LocalExecutor:
         return False
 
     def is_available(self, model: str) -> bool:
-        """Whether ``model`` can be loaded without a download (local folder or HF cache)."""
-        return self.is_local_folder(model) or self.is_cached(model)
+        """Whether ``model`` loads without a download (local folder, HF cache, packaged weights)."""
+        return self.is_local_folder(model) or self.is_cached(model) or engine_available(model)
 
     # ---- running --------------------------------------------------------------------------------
 
@@ -247,7 +247,7 @@ class LocalExecutor:
             WorkspaceError: A file argument leaves the workspace or is missing.
             ExecutionError: The model cannot be loaded or fails.
         """
-        route = ROUTES.get(task.local or "")
+        route = engine_route(task.name, model) or ROUTES.get(task.local or "")
         if route is None:
             hint = " Use the remote executor (set HF_TOKEN)." if task.remote else ""
             raise UnsupportedTaskError(f"Task {task.name!r} has no local execution path.{hint}")

@@ -371,6 +371,7 @@ def build_graph(
     approve_plan: bool = False,
     checkpointer: Any = None,
     name: str = "hugginggpt",
+    mcp_servers: dict[str, Any] | None = None,
 ) -> CompiledStateGraph:
     """Build the HuggingGPT graph.
 
@@ -397,14 +398,25 @@ def build_graph(
             ``Command(resume="accept" | "cancel" | {"tasks": [...]})``.
         checkpointer: A LangGraph checkpointer (durable, resumable runs).
         name: Graph name.
+        mcp_servers: MCP servers whose tools run the task types they declare, in the format
+            of ``MultiServerMCPClient`` (see :mod:`hgpt_langchain.mcp_experts`).
 
     Returns:
         The compiled graph. Input: ``{"request", "files"}`` or ``{"messages"}``; output:
         ``{"answer", "report", "messages"}``.
     """
     the_planner = make_planner(planner, llm)
+    experts = None
+    if mcp_servers:
+        from hgpt_langchain.mcp_experts import MCPExecutor, MCPExperts, MCPSelector
+
+        experts = MCPExperts(mcp_servers)
 
     def make_selector() -> Selector:
+        base = _make_selector()
+        return MCPSelector(experts, base) if experts is not None else base
+
+    def _make_selector() -> Selector:
         if selector is not None and not isinstance(selector, str):
             return selector
         from hgpt_langchain.catalog import load_catalog
@@ -427,8 +439,9 @@ def build_graph(
         if executor is None:
             from hgpt_langchain.execution import default_executor
 
+        the_executor = executor if executor is not None else default_executor()
         return Scheduler(
-            executor if executor is not None else default_executor(),
+            MCPExecutor(experts, the_executor) if experts is not None else the_executor,
             max_concurrency=max_concurrency,
             task_timeout=task_timeout,
             retries=retries,

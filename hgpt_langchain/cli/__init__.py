@@ -1,4 +1,4 @@
-"""The ``hgpt`` command line: ``run``, ``plan``, ``tasks``, ``models``, ``catalog``.
+"""The ``hgpt`` command line: ``run``, ``plan``, ``tasks``, ``models``, ``catalog``, ``mcp``.
 
 User mistakes (missing files, no LLM configured, invalid plans) print one clear message on stderr
 and exit with status 2; no traceback. ``HGPT_DEBUG=1`` shows tracebacks.
@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         _catalog.register(sub)
+    from hgpt_langchain.cli import _mcp
+
+    _mcp.register(sub)
     return parser
 
 

@@ -43,6 +43,7 @@ _RUN_DEFAULTS: dict[str, Any] = {
     "max_concurrency": 4,
     "timeout": 300.0,
     "approve": False,
+    "mcp_config": None,
 }
 """Defaults of the ``run`` options that a resumed run takes from its checkpoint when not given."""
 
@@ -101,6 +102,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         default=None,
         help="show the plan and ask to accept, edit or cancel it before running",
+    )
+    run.add_argument(
+        "--mcp-config",
+        metavar="FILE",
+        help="MCP servers (MultiServerMCPClient JSON) whose tools run the task types they declare",
     )
     run.add_argument(
         "--thread",
@@ -482,6 +488,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             allow_urls=bool(opts["allow_urls"]),
             approve_plan=bool(opts["approve"]),
             checkpointer=saver,
+            mcp_servers=_mcp_servers(opts["mcp_config"]),
         )
         # checkpoint metadata keeps scalars only: the options travel as one JSON string
         config["metadata"] = {_OPTIONS_KEY: json.dumps(opts)}
@@ -522,6 +529,14 @@ def cmd_run(args: argparse.Namespace) -> int:
             _resume_hint(run_id, args, "stopped by an error")
             raise
         return _print_result(final, args)
+
+
+def _mcp_servers(path: str | None) -> dict[str, Any] | None:
+    if not path:
+        return None
+    from hgpt_langchain.mcp_experts import load_mcp_config
+
+    return load_mcp_config(path)
 
 
 def _resume_hint(run_id: str, args: argparse.Namespace, what: str) -> None:

@@ -23,13 +23,14 @@ from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
-from langchain_core.runnables import RunnableConfig
+from langchain_core.runnables import RunnableConfig, RunnableLambda
 from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import interrupt
 
 from hgpt_langchain.errors import ConfigurationError, PlanningError
+from hgpt_langchain.execution.aio import run_blocking
 from hgpt_langchain.planning.base import Planner, PlanResult, StaticPlanner
 from hgpt_langchain.response import LLMResponder, Responder, TemplateResponder
 from hgpt_langchain.state import (
@@ -85,6 +86,15 @@ class AutoPlanner:
         if self.llm_planner is None or self.offline.confident(result):
             return result
         return self.llm_planner.plan(request, files, history)
+
+    async def aplan(
+        self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
+    ) -> PlanResult:
+        """Async :meth:`plan`: the offline plan in the worker pool, the LLM's async API."""
+        result = await run_blocking(self.offline.plan, request, files, history)
+        if self.llm_planner is None or self.offline.confident(result):
+            return result
+        return await self.llm_planner.aplan(request, files, history)  # type: ignore[no-any-return]
 
 
 def make_planner(
@@ -177,8 +187,11 @@ def _workspace(stages: _Stages, state: HuggingGPTState, config: RunnableConfig |
     return Workspace.create(stages.workspace_root, run_id=run_id, **policy)
 
 
-def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
-    def plan(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+def _make_nodes(stages: _Stages) -> dict[str, Any]:
+    def plan_start(
+        state: HuggingGPTState, config: RunnableConfig
+    ) -> tuple[dict[str, Any], tuple[str, list[str], list[BaseMessage]] | None]:
+        """The plan node up to the planner call: the update so far and the planner's args."""
         request = _request_of(state)
         _emit({"event": "stage", "stage": "plan", "status": "start"})
         messages = list(state.get("messages") or [])
@@ -206,10 +219,13 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         if not request.strip():
             update.update(plan=Plan(), plan_raw=None, planner=None)
             update["errors"] = ["The request is empty: say what you want done."]
-            return update
-        try:
-            result = stages.planner.plan(request, available, history)
-        except PlanningError as err:
+            return update, None
+        return update, (request, available, history)
+
+    def plan_end(update: dict[str, Any], result: Any) -> dict[str, Any]:
+        """The plan node after the planner call (``result``: a plan or a PlanningError)."""
+        if isinstance(result, PlanningError):
+            err = result
             update.update(
                 plan=Plan(),
                 plan_raw=err.raw,
@@ -238,6 +254,29 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         )
         return update
 
+    def plan(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        update, call = plan_start(state, config)
+        if call is None:
+            return update
+        try:
+            result: Any = stages.planner.plan(*call)
+        except PlanningError as err:
+            result = err
+        return plan_end(update, result)
+
+    async def aplan(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        update, call = await run_blocking(plan_start, state, config)
+        if call is None:
+            return update
+        try:
+            if hasattr(stages.planner, "aplan"):
+                result: Any = await stages.planner.aplan(*call)
+            else:
+                result = await run_blocking(stages.planner.plan, *call)
+        except PlanningError as err:
+            result = err
+        return plan_end(update, result)
+
     def approve(state: HuggingGPTState) -> dict[str, Any]:
         plan_ = _plan_of(state)
         decision = interrupt(
@@ -265,7 +304,7 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         )
         return {"choices": choices, "llm_calls": {"select": calls}}
 
-    def execute(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+    def execute_start(state: HuggingGPTState, config: RunnableConfig) -> tuple[Plan, Any]:
         plan_ = _plan_of(state)
         _emit({"event": "stage", "stage": "execute", "status": "start"})
         ws = _workspace(stages, state, config)
@@ -273,16 +312,50 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         # so they never overwrite files of earlier turns that the conversation refers to.
         turn = sum(isinstance(m, HumanMessage) for m in state.get("messages") or [])
         ws.output_prefix = f"turn{turn}-" if turn > 1 else ""
+        return plan_, ws
+
+    def execute(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        plan_, ws = execute_start(state, config)
         results = stages.scheduler.get().run(plan_, _choices_of(state), ws, done=_results_of(state))
         _emit({"event": "stage", "stage": "execute", "status": "done"})
         return {"results": results}
 
-    def respond(state: HuggingGPTState) -> dict[str, Any]:
+    async def aexecute(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        plan_, ws = await run_blocking(execute_start, state, config)
+        scheduler = await run_blocking(stages.scheduler.get)
+        choices, done = _choices_of(state), _results_of(state)
+        if hasattr(scheduler, "arun"):
+            results = await scheduler.arun(plan_, choices, ws, done=done)
+        else:
+            results = await run_blocking(scheduler.run, plan_, choices, ws, done=done)
+        _emit({"event": "stage", "stage": "execute", "status": "done"})
+        return {"results": results}
+
+    async def arespond(state: HuggingGPTState) -> dict[str, Any]:
+        if not hasattr(stages.responder, "arespond"):
+            return await run_blocking(respond, state)
+        report = respond_start(state)
+        before = stages.responder.llm_calls
+        answer = await stages.responder.arespond(report)
+        # concurrent runs share the responder: its counter may move for other runs meanwhile
+        calls = (
+            1 if isinstance(stages.responder, LLMResponder) else stages.responder.llm_calls - before
+        )
+        return respond_end(state, report, answer, calls)
+
+    def respond_start(state: HuggingGPTState) -> Report:
         _emit({"event": "stage", "stage": "respond", "status": "start"})
-        report = build_report(state)
+        return build_report(state)
+
+    def respond(state: HuggingGPTState) -> dict[str, Any]:
+        report = respond_start(state)
         before = stages.responder.llm_calls
         answer = stages.responder.respond(report)
-        calls = stages.responder.llm_calls - before
+        return respond_end(state, report, answer, stages.responder.llm_calls - before)
+
+    def respond_end(
+        state: HuggingGPTState, report: Report, answer: str, calls: int
+    ) -> dict[str, Any]:
         report.answer = answer
         report.llm_calls = sum((state.get("llm_calls") or {}).values()) + calls
         produced = [f for r in report.results for f in r.files]
@@ -300,12 +373,17 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
             "files": [],
         }
 
+    async def aselect(state: HuggingGPTState) -> dict[str, Any]:
+        return await run_blocking(select, state)
+
+    # Each node runs its sync function under invoke/stream and its async one under
+    # ainvoke/astream (LLM calls on the model's async API, blocking work in the worker pool).
     return {
-        "plan": plan,
+        "plan": RunnableLambda(plan, afunc=aplan, name="plan"),
         "approve": approve,
-        "select": select,
-        "execute": execute,
-        "respond": respond,
+        "select": RunnableLambda(select, afunc=aselect, name="select"),
+        "execute": RunnableLambda(execute, afunc=aexecute, name="execute"),
+        "respond": RunnableLambda(respond, afunc=arespond, name="respond"),
     }
 
 

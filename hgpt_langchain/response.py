@@ -97,6 +97,12 @@ class LLMResponder:
         self.llm_calls += 1
         return str(reply.text)
 
+    async def arespond(self, report: Report) -> str:
+        """Async :meth:`respond` (the chat model's ``ainvoke``)."""
+        reply = await self.llm.ainvoke(self.messages(report))
+        self.llm_calls += 1
+        return str(reply.text)
+
 
 class TemplateResponder:
     """Answer without an LLM: a clear, sectioned summary of the report."""

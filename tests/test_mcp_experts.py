@@ -56,9 +56,7 @@ def speech(tmp_path):
     return path
 
 
-def test_graph_runs_declared_task_types_on_mcp_tools_and_the_rest_on_its_executor(
-    tmp_path, speech
-):
+def test_graph_runs_declared_task_types_on_mcp_tools_and_the_rest_on_its_executor(tmp_path, speech):
     import hashlib
 
     from PIL import Image

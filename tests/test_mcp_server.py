@@ -215,9 +215,10 @@ def test_mcp_server_over_streamable_http_runs_requests_and_refuses_bad_input(all
     workspace = tmp_path / "runs"
 
     async def main(url: str) -> None:
-        async with streamablehttp_client(url) as (read, write, _), ClientSession(
-            read, write
-        ) as session:
+        async with (
+            streamablehttp_client(url) as (read, write, _),
+            ClientSession(read, write) as session,
+        ):
             await session.initialize()
             await _check_session(session, allowed, workspace)
             await _agent_calls_hugginggpt(session, allowed)

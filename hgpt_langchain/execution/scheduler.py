@@ -202,6 +202,22 @@ class Scheduler:
         """
         return _run_plan(self, plan, choices, workspace, done)
 
+    async def arun(
+        self,
+        plan: Plan,
+        choices: Mapping[int, ModelChoice],
+        workspace: Workspace,
+        *,
+        done: Mapping[int, TaskResult] | None = None,
+    ) -> dict[int, TaskResult]:
+        """Async :meth:`run`: tasks wait on the event loop, models run in the worker pool.
+
+        See :mod:`hgpt_langchain.execution.aio_scheduler`.
+        """
+        from hgpt_langchain.execution.aio_scheduler import arun_plan
+
+        return await arun_plan(self, _Run, plan, choices, workspace, done)
+
     # ---- one task ---------------------------------------------------------------------------
 
     def _run_once(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -149,12 +149,40 @@ class LLMPlanner:
         Raises:
             PlanningError: The output could not be read as a valid plan, even after repair.
         """
+        steps = self._steps(request, files, history)
+        msgs = next(steps)
+        while True:
+            try:
+                msgs = steps.send(self._bound.invoke(msgs))
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+
+    async def aplan(
+        self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
+    ) -> PlanResult:
+        """Async :meth:`plan` (the chat model's ``ainvoke``).
+
+        Raises:
+            PlanningError: The output could not be read as a valid plan, even after repair.
+        """
+        steps = self._steps(request, files, history)
+        msgs = next(steps)
+        while True:
+            try:
+                msgs = steps.send(await self._bound.ainvoke(msgs))
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+
+    def _steps(
+        self, request: str, files: Sequence[str], history: Sequence[BaseMessage]
+    ) -> Generator[list[BaseMessage], BaseMessage, PlanResult]:
+        """The planning dialogue: yields prompts, receives replies, returns the plan."""
         msgs = self.messages(request, files, history)
         calls = 0
         problems: list[str] = []
         raw = ""
         for attempt in range(2 if self.repair else 1):
-            reply = self._bound.invoke(msgs)
+            reply = yield msgs
             calls += 1
             parsed, raw = _read_reply(reply)
             if parsed is None:

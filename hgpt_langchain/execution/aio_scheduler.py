@@ -1,0 +1,100 @@
+"""The async DAG scheduler behind ``Scheduler.arun`` (:mod:`hgpt_langchain.execution.scheduler`).
+
+Same semantics as the sync one (per-task ``@task`` checkpoints inside a LangGraph node, retries,
+fallbacks, timeouts, skipped dependents), but a task waits for its dependencies and for a
+concurrency slot on the event loop; only the model call itself takes a thread of the shared
+worker pool. The sync scheduler parks every waiting task in a thread, which, under many
+concurrent ``ainvoke`` calls sharing the loop's small default executor, deadlocks: each run's
+node holds a thread waiting for tasks that need a thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from hgpt_langchain.execution.aio import run_blocking
+from hgpt_langchain.execution.resources import dependencies
+from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
+
+if TYPE_CHECKING:
+    from hgpt_langchain.execution.scheduler import Scheduler
+    from hgpt_langchain.execution.workspace import Workspace
+
+
+async def arun_plan(
+    scheduler: Scheduler,
+    run_cls: Any,
+    plan: Plan,
+    choices: Mapping[int, ModelChoice],
+    workspace: Workspace,
+    done: Mapping[int, TaskResult] | None,
+) -> dict[int, TaskResult]:
+    """Run ``plan`` asynchronously; a :class:`TaskResult` per task id."""
+    from hgpt_langchain.execution import scheduler as sched
+
+    done = dict(done or {})
+    run = run_cls(scheduler, plan, choices, workspace, done, sched._stream_writer())
+    order, blocked = sched.topological_order(plan)
+    by_id = plan.by_id()
+    for tid, reason in blocked.items():
+        if tid not in done:
+            run.record(run.skipped(by_id[tid], reason))
+    todo = [t for t in order if t.id not in done]
+    if not todo:
+        return dict(run.results)
+    ready = {t.id: asyncio.Event() for t in plan.tasks}
+    for tid in run.results:
+        if tid in ready:
+            ready[tid].set()
+    slots = asyncio.Semaphore(scheduler.max_concurrency)
+
+    async def execute(task: Task) -> dict[str, Any]:
+        for dep in sorted(dependencies(task)):
+            if dep in ready:
+                await ready[dep].wait()
+        async with slots:
+            result = await run_blocking(run.execute, task)
+        return result.model_dump(mode="json")  # type: ignore[no-any-return]
+
+    def finish(task: Task, fut: asyncio.Future) -> None:
+        exc = None if fut.cancelled() else fut.exception()
+        if fut.cancelled() or exc is not None:
+            if exc is not None:
+                sched._reraise_control_flow(exc)
+            result = TaskResult(
+                task_id=task.id,
+                task=task.task,
+                status="failed",
+                error=f"Internal error: {type(exc).__name__}: {exc}",
+            )
+        else:
+            value = fut.result()
+            result = value if isinstance(value, TaskResult) else TaskResult.model_validate(value)
+        run.record(result)
+        ready[task.id].set()
+
+    futures: dict[asyncio.Future, Task] = {}
+    if sched._in_langgraph_node():
+        from langgraph.func import task as lg_task
+
+        for t in todo:
+
+            async def body(task_id: int, _t: Task = t) -> dict[str, Any]:
+                return await execute(_t)
+
+            call = lg_task(body, name=f"hgpt_task_{t.id}")(t.id)
+            fut = call if asyncio.isfuture(call) else asyncio.wrap_future(call)
+            futures[fut] = t  # type: ignore[index]
+    else:
+        for t in todo:
+            futures[asyncio.ensure_future(execute(t))] = t
+    pending = set(futures)
+    while pending:
+        finished, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+        for fut in finished:
+            finish(futures[fut], fut)
+    return {t.id: run.results[t.id] for t in plan.tasks if t.id in run.results} | {
+        k: v for k, v in run.results.items() if k not in by_id
+    }

@@ -203,3 +203,31 @@ def test_agent_ainvoke_calls_hugginggpt_tool_asynchronously(tmp_path, photo):
     (tool_msg,) = [m for m in out["messages"] if isinstance(m, ToolMessage)]
     assert tool_msg.artifact["results"][0]["status"] == "ok"
     assert out["messages"][-1].content == "Done."
+
+
+def test_async_run_interrupted_mid_execution_resumes_without_redoing_finished_tasks(tmp_path):
+    import pytest
+
+    from tests.test_durable import CHAIN3, Crash, CrashingExecutor
+
+    saver = InMemorySaver()
+    config = {"configurable": {"thread_id": "async-run"}}
+
+    def graph_with(executor):
+        return build_graph(
+            planner=CHAIN3,
+            selector=FirstModelSelector(),
+            executor=executor,
+            checkpointer=saver,
+            workspace_root=str(tmp_path / "runs"),
+        )
+
+    first = CrashingExecutor(crash_on=2)
+    with pytest.raises(Crash):
+        asyncio.run(graph_with(first).ainvoke({"request": "Draw, describe, read aloud"}, config))
+    assert first.task_ids == [0, 1, 2]
+    second = CrashingExecutor()
+    out = asyncio.run(graph_with(second).ainvoke(None, config))
+    assert second.task_ids == [2], "tasks 0 and 1 were checkpointed and must not run again"
+    assert [r["status"] for r in out["report"]["results"]] == ["ok", "ok", "ok"]
+    assert second.calls[0][2]["text"].startswith("image-to-text(")

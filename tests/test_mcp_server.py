@@ -233,3 +233,30 @@ def test_mcp_command_rejects_a_bad_http_address(capsys):
     assert main(["mcp", "--http", "localhost:notaport"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("hgpt: error: --http takes HOST:PORT or PORT")
+
+
+def test_model_tools_are_served_one_per_catalog_model_of_the_given_tasks(tmp_path):
+    from mcp.shared.memory import create_connected_server_and_client_session
+
+    from hgpt_langchain.execution.sleep import SleepExecutor
+    from hgpt_langchain.mcp_server import build_server
+
+    executor = SleepExecutor(durations=0.01)
+    server = build_server(
+        graph_kwargs={"planner": "offline", "executor": executor},
+        model_tasks=["translation"],
+        model_tool_kwargs={"executor": executor, "k": 2, "workspace": str(tmp_path / "ws")},
+    )
+
+    async def main():
+        async with create_connected_server_and_client_session(server) as session:
+            tools = {t.name: t for t in (await session.list_tools()).tools}
+            model_tools = sorted(set(tools) - {"hugginggpt", "plan", "search_models"})
+            res = await session.call_tool(model_tools[0], {"text": "hello"})
+            return tools, model_tools, res
+
+    tools, model_tools, res = asyncio.run(main())
+    assert len(model_tools) == 2
+    assert "text" in tools[model_tools[0]].inputSchema["properties"]
+    assert not res.isError and res.content[0].text.startswith("translation by ")
+    assert executor.calls and executor.calls[0].args == {"text": "hello"}

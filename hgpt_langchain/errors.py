@@ -25,10 +25,6 @@ class PlanningError(HuggingGPTError):
         self.raw = raw
 
 
-class SelectionError(HuggingGPTError):
-    """No model could be selected (empty catalog, unknown task)."""
-
-
 class ExecutionError(HuggingGPTError):
     """A task failed to run. ``transient`` marks errors worth a retry (503, timeouts)."""
 

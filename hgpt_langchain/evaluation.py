@@ -140,12 +140,6 @@ def load_tool_desc(path: str | Path) -> dict[str, tuple[tuple[str, ...], tuple[s
     }
 
 
-def tool_descriptions(path: str | Path) -> dict[str, str]:
-    """Read a TaskBench ``tool_desc.json``: tool name -> description."""
-    data = json.loads(Path(path).read_text())
-    return {n["id"]: n.get("desc", "") for n in data["nodes"]}
-
-
 def canonical_tool(name: str) -> str | None:
     """Return the TaskBench tool a (possibly free-text) tool name means, else ``None``."""
     clean = name.replace("_", " ").strip()

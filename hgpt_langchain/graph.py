@@ -30,7 +30,6 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import interrupt
 
 from hgpt_langchain.errors import ConfigurationError, PlanningError
-from hgpt_langchain.execution.aio import run_blocking
 from hgpt_langchain.planning.base import Planner, PlanResult, StaticPlanner
 from hgpt_langchain.response import LLMResponder, Responder, TemplateResponder
 from hgpt_langchain.state import (
@@ -141,6 +140,13 @@ class _Stages:
     workspace_root: str | None
     allow_urls: bool
     allow_private_urls: bool
+
+
+async def run_blocking(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` in the shared worker pool (imported lazily: the graph module stays light)."""
+    from hgpt_langchain.execution.aio import run_blocking as run
+
+    return await run(fn, *args)
 
 
 def _emit(event: dict[str, Any]) -> None:
@@ -490,6 +496,13 @@ def build_graph(
 
         experts = MCPExperts(mcp_servers)
 
+    def load() -> Any:
+        from hgpt_langchain.catalog import load_catalog
+
+        return load_catalog(catalog) if isinstance(catalog, str) else catalog
+
+    shared_catalog = _Lazy(load)  # one catalog for selection and the model tools, loaded once
+
     def make_selector() -> Selector:
         base = _make_selector()
         return MCPSelector(experts, base) if experts is not None else base
@@ -497,10 +510,9 @@ def build_graph(
     def _make_selector() -> Selector:
         if selector is not None and not isinstance(selector, str):
             return selector
-        from hgpt_langchain.catalog import load_catalog
         from hgpt_langchain.selection import LLMSelector, RetrievalSelector, local_availability
 
-        the_catalog = load_catalog(catalog) if isinstance(catalog, str) else catalog
+        the_catalog = shared_catalog.get()
         # Models already downloaded (or local folders) get a bonus: they run without a network.
         base = RetrievalSelector(
             the_catalog, embeddings=embeddings, availability=local_availability()
@@ -518,11 +530,19 @@ def build_graph(
             from hgpt_langchain.execution import default_executor
 
         the_executor = executor if executor is not None else default_executor()
+        # The model tools describe the chosen models from the catalog they were chosen from.
+        the_catalog = shared_catalog.get()
+        if the_catalog is None and selector is not None and not isinstance(selector, str):
+            from hgpt_langchain.catalog import Catalog
+
+            found = getattr(selector, "catalog", None)
+            the_catalog = found if isinstance(found, Catalog) else None
         return Scheduler(
             MCPExecutor(experts, the_executor) if experts is not None else the_executor,
             max_concurrency=max_concurrency,
             task_timeout=task_timeout,
             retries=retries,
+            catalog=the_catalog,
         )
 
     if responder is None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING
 
 from hgpt_langchain.errors import ConfigurationError
+
+if TYPE_CHECKING:  # langchain_core.language_models takes ~0.5 s to import; not needed to start
+    from langchain_core.language_models import BaseChatModel
 
 DEFAULT_OPENAI_MODEL = "openai:gpt-4o-mini"
 

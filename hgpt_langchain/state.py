@@ -11,9 +11,20 @@ import re
 from typing import Annotated, Any, Literal
 
 from langchain_core.messages import AnyMessage
-from langgraph.graph.message import add_messages
 from pydantic import BaseModel, Field
 from typing_extensions import TypedDict
+
+
+def add_messages(left: Any, right: Any, **kwargs: Any) -> Any:
+    """LangGraph's ``add_messages`` reducer of the ``messages`` channel.
+
+    Imported when a graph first merges messages: ``langgraph.graph`` takes about half a second to
+    import, and planning alone (``hgpt plan``) never needs it.
+    """
+    from langgraph.graph.message import add_messages as reducer
+
+    return reducer(left, right, **kwargs)
+
 
 RESOURCE_RE = re.compile(r"<resource>-(\d+)")
 """``<resource>-k`` in a task argument means "the output of task k"."""

@@ -47,11 +47,6 @@ from langchain_core.runnables import RunnableConfig, RunnableLambda
 
 from hgpt_langchain.errors import ConfigurationError
 
-SUBGRAPH_INPUT_KEYS = ("request", "files", "messages")
-"""Keys the graph reads from a parent state (its input schema)."""
-SUBGRAPH_OUTPUT_KEYS = ("answer", "report", "messages")
-"""Keys the graph writes back to a parent state (its output schema), if the parent has them."""
-
 
 def _last_human_text(messages: Sequence[Any]) -> str:
     for msg in reversed(list(messages or [])):

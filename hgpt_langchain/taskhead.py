@@ -1,7 +1,7 @@
 """A task head: a linear classifier from a query embedding to task-type probabilities.
 
 The index ranks models partly by how well a request matches each *task type*. Cosine to a few
-hand-written prototype requests per task (``index.task_prototypes``) is one signal; a task head
+hand-written prototype requests per task (``prototypes.task_prototypes``) is one signal; a task head
 trained on labelled requests is a stronger one. :func:`train_task_head` fits a multinomial
 logistic regression (numpy only, deterministic) on ``{"q", "task"}`` rows embedded with the same
 query encoder the index uses, class-balanced so that task types with few examples still count.
@@ -33,8 +33,9 @@ from typing import Any
 
 import numpy as np
 
-from hgpt_langchain.embeddings import query_vector
+from hgpt_langchain.embeddings import embedding_name, query_vector
 from hgpt_langchain.errors import ConfigurationError
+from hgpt_langchain.prototypes import task_prototypes
 from hgpt_langchain.tasks import TASKS, resolve_task
 
 SHIPPED_HEAD = Path(__file__).parent / "data" / "task_head.npz"
@@ -52,7 +53,7 @@ class TaskHead:
     bias: np.ndarray
     """``(len(tasks),)`` float32."""
     embeddings: str
-    """Name of the embedding model it was trained with (see ``index.embedding_name``)."""
+    """Name of the embedding model it was trained with (see ``embeddings.embedding_name``)."""
     info: dict[str, Any] = field(default_factory=dict)
     """How it was trained: data sources, example counts per task, hyper-parameters."""
 
@@ -204,7 +205,7 @@ def train_task_head(
         rows: ``{"q": request, "task": task type (registry name, title or alias)}`` each.
         embeddings: The embedding model the index uses (its fast single-query path, when it has
             one, embeds the requests, so training sees the vectors searches will see).
-        with_prototypes: Add the registry's task prototypes (``index.task_prototypes``) as
+        with_prototypes: Add the registry's task prototypes (``prototypes.task_prototypes``) as
             examples, so every task type has some.
         balance: Weight examples so every task type counts the same in the loss.
         l2: L2 penalty on the weights.
@@ -214,8 +215,6 @@ def train_task_head(
     Raises:
         ConfigurationError: A row names an unknown task type, or there are no examples.
     """
-    from hgpt_langchain.index import embedding_name, task_prototypes
-
     texts: list[str] = []
     labels: list[str] = []
     for row in rows:
@@ -265,8 +264,6 @@ def _shipped(path: Path) -> TaskHead | None:
 
 def default_task_head(embeddings: Any) -> TaskHead | None:
     """The shipped head when ``embeddings`` is the model it was trained with, else ``None``."""
-    from hgpt_langchain.index import embedding_name
-
     head = _shipped(SHIPPED_HEAD)
     if head is None or head.embeddings != embedding_name(embeddings):
         return None

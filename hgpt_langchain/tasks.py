@@ -15,8 +15,6 @@ from typing import Literal
 Modality = Literal["text", "image", "audio", "video"]
 """The kinds of data that flow between tasks. Files carry image, audio and video."""
 
-MODALITIES: tuple[Modality, ...] = ("text", "image", "audio", "video")
-
 FILE_EXTENSIONS: dict[Modality, tuple[str, ...]] = {
     "image": (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff"),
     "audio": (".wav", ".mp3", ".flac", ".ogg", ".m4a"),
@@ -362,7 +360,7 @@ TASKS: dict[str, TaskSpec] = {
             "Classify rows of a table (CSV file or an image of a table).",
             (ArgSpec("table", "text", "CSV text or path to a CSV file or table image."),),
             ("text",),
-            local=None,
+            local="tabular",
             remote="tabular_classification",
             examples=("Classify the rows of patients.csv.",),
             cues=("table", "csv", "rows", "spreadsheet", "tabular"),
@@ -409,7 +407,7 @@ TASKS: dict[str, TaskSpec] = {
             "Transform audio: enhance speech, remove noise, separate sources.",
             (_audio(),),
             ("audio",),
-            local=None,
+            local="speech-to-speech",
             remote="audio_to_audio",
             examples=("Remove the background noise from call.wav.",),
             cues=("noise", "enhance the audio", "clean up the audio", "separate", "denois"),

@@ -135,7 +135,7 @@ class ModelTool(BaseTool):
         if self.executor is not None:
             return self.executor  # type: ignore[no-any-return]
         if self._executor_obj is None:
-            from hgpt_langchain.execution import default_executor
+            from hgpt_langchain.execution.policy import default_executor
 
             self._executor_obj = default_executor()
         return self._executor_obj  # type: ignore[no-any-return]

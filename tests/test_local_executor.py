@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def test_every_registry_route_exists():
         if spec.local is not None:
             assert spec.local in ROUTES, spec.name
     assert LocalExecutor().supports("text-classification")
-    assert not LocalExecutor().supports("tabular-classification")
+    assert not LocalExecutor().supports(replace(TASKS["tabular-classification"], local=None))
 
 
 def test_text_classification(executor: LocalExecutor, ws: Workspace, tiny_text_classifier: Path):
@@ -124,8 +125,12 @@ def test_file_arguments_stay_in_the_workspace(
 
 
 def test_unsupported_and_unloadable(executor: LocalExecutor, ws: Workspace, tmp_path: Path):
+    no_route = replace(TASKS["tabular-classification"], local=None)
     with pytest.raises(UnsupportedTaskError, match="no local execution path"):
-        executor.run(TASKS["tabular-classification"], "some/model", {"table": "a,b\n1,2"}, ws)
+        executor.run(no_route, "some/model", {"table": "a,b\n1,2"}, ws)
+    # A tabular model that is not cached, offline: the same short message as other routes.
+    with pytest.raises(ExecutionError, match="not in the local Hugging Face cache"):
+        executor.run(TASKS["tabular-classification"], "no-org/table", {"table": "1,2"}, ws)
     with pytest.raises(ExecutionError, match="Cannot load model"):
         executor.run(
             TASKS["text-classification"], str(tmp_path / "no-such-model"), {"text": "x"}, ws

@@ -288,3 +288,51 @@ def test_inside_langgraph_streams_events_and_resume_skips_finished_tasks(ws: Wor
     assert out["statuses"] == {1: "ok", 2: "ok", 3: "ok", 4: "ok"}
     # Only the interrupted task ran again; 1-3 came back from the checkpoint.
     assert sorted(c.task_id for c in ex.calls) == [1, 2, 3, 4]
+
+
+def test_model_tools_describe_the_graphs_own_catalog_which_is_loaded_once(tmp_path, monkeypatch):
+    from hgpt_langchain import catalog as catalog_mod
+    from hgpt_langchain import tools as tools_mod
+    from hgpt_langchain.catalog import Catalog, CatalogEntry
+    from hgpt_langchain.graph import build_graph
+    from hgpt_langchain.selection import StaticSelector
+
+    from .helpers import EchoExecutor
+
+    house = [
+        CatalogEntry(id="acme/house-writer", task="text-generation", description="ACME writer"),
+        CatalogEntry(id="acme/house-backup", task="text-generation", description="ACME backup"),
+    ]
+    path = Catalog(house).to_jsonl(tmp_path / "house.jsonl")
+    loads: list[Any] = []
+    real_load = catalog_mod.load_catalog
+
+    def counting_load(source=None):
+        loads.append(source)
+        return real_load(source)
+
+    monkeypatch.setattr(catalog_mod, "load_catalog", counting_load)
+    seen: list[tuple[str, str]] = []
+    real_execute = tools_mod.ModelTool.execute
+
+    def recording_execute(self, args, workspace):
+        seen.append((self.entry.id, self.description))
+        return real_execute(self, args, workspace)
+
+    monkeypatch.setattr(tools_mod.ModelTool, "execute", recording_execute)
+    executor = EchoExecutor(fail={"acme/house-writer"})  # every task falls back: 2 attempts each
+    graph = build_graph(
+        planner=Plan(tasks=[gen(1), gen(2), gen(3, [1, 2])]),
+        selector=StaticSelector(["acme/house-writer", "acme/house-backup"]),
+        executor=executor,
+        catalog=str(path),
+        retries=0,
+        workspace_root=str(tmp_path / "runs"),
+    )
+    out = graph.invoke({"request": "write three things"})
+    assert [r["status"] for r in out["report"]["results"]] == ["ok"] * 3
+    assert len(seen) == 6  # 3 tasks x (failed model + fallback)
+    for model_id, description in seen:
+        assert "Model card: ACME" in description, description  # the graph's catalog, not shipped
+        assert model_id.startswith("acme/")
+    assert loads == [str(path)]  # loaded once for the graph, never per task or attempt

@@ -17,7 +17,7 @@ from hgpt_langchain.errors import HuggingGPTError
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from hgpt_langchain.cli import _run, _tasks
+    from hgpt_langchain.cli import _ray, _run, _tasks
 
     parser = argparse.ArgumentParser(
         prog="hgpt",
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _run.register(sub)
     _tasks.register(sub)
+    _ray.register(sub)
     try:
         from hgpt_langchain.cli import _catalog
     except ImportError:  # pragma: no cover - partial installs

@@ -155,7 +155,7 @@ def cmd_models_train_head(args: argparse.Namespace) -> int:
 def cmd_catalog_info(args: argparse.Namespace) -> int:
     """Summarise a catalog: size, tasks, fingerprint, libraries, where its index is cached."""
     from hgpt_langchain.catalog import default_catalog, load_catalog
-    from hgpt_langchain.index import cache_root
+    from hgpt_langchain.paths import cache_root
 
     catalog = load_catalog(args.catalog) if args.catalog else default_catalog()
     libraries: dict[str, int] = {}

@@ -87,8 +87,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--catalog", metavar="FILE", help="model catalog JSONL (default: shipped)")
     run.add_argument(
         "--execution",
-        choices=["auto", "local", "remote"],
-        help="where models run (default: HGPT_EXECUTION or auto)",
+        choices=["auto", "local", "remote", "ray"],
+        help="where models run (default: HGPT_EXECUTION or auto; ray: Ray Serve deployments, "
+        "HGPT_RAY_ADDRESS)",
     )
     run.add_argument("--selector", choices=["retrieval", "llm"], help="default: retrieval")
     run.add_argument("--workspace", metavar="DIR", help="folder for run workspaces")
@@ -159,11 +160,17 @@ def _llm_and_planner(args: argparse.Namespace) -> tuple[Any, str]:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Plan a request and print the validated plan."""
-    from hgpt_langchain.graph import make_planner
-
     files = _check_files(args.file)
     llm, planner_name = _llm_and_planner(args)
-    planner = make_planner(planner_name, llm)
+    if llm is None and planner_name in ("offline", "auto"):  # auto without an LLM = offline
+        # No graph and no LangGraph import: the command starts in well under a second.
+        from hgpt_langchain.planning.offline import OfflinePlanner
+
+        planner: Any = OfflinePlanner()
+    else:
+        from hgpt_langchain.graph import make_planner
+
+        planner = make_planner(planner_name, llm)
     try:
         result = planner.plan(args.request, files, [])
     except PlanningError as err:

@@ -11,32 +11,37 @@ node holds a thread waiting for tasks that need a thread.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from hgpt_langchain.execution.aio import run_blocking
 from hgpt_langchain.execution.resources import dependencies
-from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
-
-if TYPE_CHECKING:
-    from hgpt_langchain.execution.scheduler import Scheduler
-    from hgpt_langchain.execution.workspace import Workspace
+from hgpt_langchain.state import Plan, Task, TaskResult
 
 
 async def arun_plan(
-    scheduler: Scheduler,
-    run_cls: Any,
+    run: Any,
     plan: Plan,
-    choices: Mapping[int, ModelChoice],
-    workspace: Workspace,
-    done: Mapping[int, TaskResult] | None,
+    done: Mapping[int, TaskResult],
+    order: list[Task],
+    blocked: dict[int, str],
+    *,
+    max_concurrency: int,
+    in_langgraph_node: bool,
+    reraise_control_flow: Callable[[BaseException], None],
 ) -> dict[int, TaskResult]:
-    """Run ``plan`` asynchronously; a :class:`TaskResult` per task id."""
-    from hgpt_langchain.execution import scheduler as sched
+    """Run ``plan`` asynchronously; a :class:`TaskResult` per task id.
 
-    done = dict(done or {})
-    run = run_cls(scheduler, plan, choices, workspace, done, sched._stream_writer())
-    order, blocked = sched.topological_order(plan)
+    Args:
+        run: The scheduler's per-run state (``_Run``: ``execute``, ``record``, ``skipped``).
+        plan: The plan.
+        done: Results of tasks finished earlier (not run again).
+        order: The plan's tasks in topological order.
+        blocked: Task id -> why it cannot run.
+        max_concurrency: Tasks running at once, at most.
+        in_langgraph_node: Run each task as a checkpointed LangGraph ``@task``.
+        reraise_control_flow: Re-raises interrupts and non-``Exception`` errors.
+    """
     by_id = plan.by_id()
     for tid, reason in blocked.items():
         if tid not in done:
@@ -48,7 +53,7 @@ async def arun_plan(
     for tid in run.results:
         if tid in ready:
             ready[tid].set()
-    slots = asyncio.Semaphore(scheduler.max_concurrency)
+    slots = asyncio.Semaphore(max_concurrency)
 
     async def execute(task: Task) -> dict[str, Any]:
         for dep in sorted(dependencies(task)):
@@ -62,7 +67,7 @@ async def arun_plan(
         exc = None if fut.cancelled() else fut.exception()
         if fut.cancelled() or exc is not None:
             if exc is not None:
-                sched._reraise_control_flow(exc)
+                reraise_control_flow(exc)
             result = TaskResult(
                 task_id=task.id,
                 task=task.task,
@@ -76,7 +81,7 @@ async def arun_plan(
         ready[task.id].set()
 
     futures: dict[asyncio.Future, Task] = {}
-    if sched._in_langgraph_node():
+    if in_langgraph_node:
         from langgraph.func import task as lg_task
 
         for t in todo:

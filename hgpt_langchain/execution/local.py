@@ -35,6 +35,8 @@ from hgpt_langchain.execution.convert import (
     save_video,
     save_wav,
 )
+from hgpt_langchain.execution.speech_to_speech import route_speech_to_speech
+from hgpt_langchain.execution.tabular import route_tabular
 from hgpt_langchain.tasks import TASKS, TaskSpec
 from hgpt_langchain.types import ExecutionOutput
 
@@ -115,6 +117,8 @@ class LocalExecutor:
             ``HGPT_MEMORY_BUDGET_MB`` or 8192.
         trust_remote_code: Allow model repositories to run their own Python code. Off by
             default: only enable it for repositories you trust.
+        trust_pickle: Allow pickle/joblib model files (scikit-learn tabular models), which can
+            run code when loaded. Off by default: skops files load safely without it.
         max_new_tokens: Generation length of text-producing routes.
         diffusion_steps: Inference steps of diffusers pipelines (``None``: the pipeline's
             default).
@@ -130,6 +134,7 @@ class LocalExecutor:
         *,
         memory_budget_mb: float | None = None,
         trust_remote_code: bool = False,
+        trust_pickle: bool = False,
         max_new_tokens: int = 64,
         diffusion_steps: int | None = None,
         image_size: int | None = None,
@@ -141,6 +146,7 @@ class LocalExecutor:
             budget = float(os.environ.get("HGPT_MEMORY_BUDGET_MB") or DEFAULT_MEMORY_BUDGET_MB)
         self.cache = ModelCache(budget, on_evict=_empty_device_cache)
         self.trust_remote_code = trust_remote_code
+        self.trust_pickle = trust_pickle
         self.max_new_tokens = max_new_tokens
         self.diffusion_steps = diffusion_steps
         self.image_size = image_size
@@ -698,5 +704,7 @@ ROUTES: dict[str, Route] = {
     "diffusers-image-to-image": route_diffusers_image_to_image,
     "diffusers-text-to-video": route_diffusers_text_to_video,
     "text-to-speech": route_text_to_speech,
+    "speech-to-speech": route_speech_to_speech,
+    "tabular": route_tabular,
 }
 """Local route name (``TaskSpec.local`` in the registry) -> function that runs it."""

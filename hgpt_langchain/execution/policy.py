@@ -2,7 +2,8 @@
 
 ``auto`` runs a model locally when it is already on this machine (a local folder or the Hugging
 Face cache) or known to be small, and remotely otherwise; when the first choice fails the other one
-is tried. ``local`` and ``remote`` pin the back end (no fallback unless asked for).
+is tried. ``local`` and ``remote`` pin the back end (no fallback unless asked for). ``ray`` sends
+tasks to Ray Serve deployments first, then remote inference, then local, with fallback.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-Policy = Literal["auto", "local", "remote"]
-POLICIES: tuple[str, ...] = ("auto", "local", "remote")
+Policy = Literal["auto", "local", "remote", "ray"]
+POLICIES: tuple[str, ...] = ("auto", "local", "remote", "ray")
 
 
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt")
@@ -57,15 +58,18 @@ class HybridExecutor:
     Args:
         local: The local executor (default: a new :class:`LocalExecutor`).
         remote: The remote executor (default: a new :class:`RemoteExecutor` from ``HF_TOKEN``).
-        policy: ``"auto"``, ``"local"`` or ``"remote"``.
-        fallback: Try the other back end when the first fails. Default: on for ``auto``,
-            off for a pinned policy.
+        policy: ``"auto"``, ``"local"``, ``"remote"`` or ``"ray"`` (Ray Serve, then remote,
+            then local).
+        fallback: Try the other back end when the first fails. Default: on for ``auto`` and
+            ``ray``, off for a pinned policy.
         max_local_mb: In ``auto``, models known (``sizes``) to be at most this big run locally
             even when not downloaded yet.
         sizes: Known model sizes in MiB by model id (e.g. from the catalog).
         size_lookup: Finds the size of a model not in ``sizes`` (default: the weight files
             listed on the Hub, :func:`hub_model_size_mb`); asked only in ``auto`` when remote
             inference is configured and the model is not on this machine. ``None``: never.
+        ray: The Ray Serve executor of the ``ray`` policy
+            (:class:`~hgpt_langchain.execution.ray_serve.RayServeExecutor`).
     """
 
     name = "hybrid"
@@ -80,6 +84,7 @@ class HybridExecutor:
         max_local_mb: float = 1500.0,
         sizes: Mapping[str, float] | None = None,
         size_lookup: Callable[[str], float | None] | None = hub_model_size_mb,
+        ray: Executor | None = None,
     ):
         if policy not in POLICIES:
             raise ConfigurationError(
@@ -87,8 +92,14 @@ class HybridExecutor:
             )
         self.local = local if local is not None else LocalExecutor()
         self.remote = remote if remote is not None else RemoteExecutor()
+        if policy == "ray" and ray is None:
+            raise ConfigurationError(
+                "The 'ray' execution policy needs a Ray Serve executor: set HGPT_RAY_ADDRESS "
+                "(http://HEAD:8000) or run inside Ray (ray.init) with `hgpt serve-ray` deployed."
+            )
+        self.ray = ray
         self.policy = policy
-        self.fallback = (policy == "auto") if fallback is None else fallback
+        self.fallback = (policy in ("auto", "ray")) if fallback is None else fallback
         self.max_local_mb = max_local_mb
         self.sizes: dict[str, float | None] = dict(sizes or {})
         self.size_lookup = size_lookup
@@ -111,7 +122,10 @@ class HybridExecutor:
 
     def plan_for(self, task: TaskSpec, model: str) -> list[Executor]:
         """The back ends to try for ``model`` on ``task``, in order."""
-        if self.policy == "local":
+        if self.policy == "ray":
+            assert self.ray is not None
+            order = [self.ray, self.remote, self.local]
+        elif self.policy == "local":
             order = [self.local, self.remote]
         elif self.policy == "remote":
             order = [self.remote, self.local]
@@ -162,10 +176,11 @@ def default_executor(policy: str | None = None) -> HybridExecutor:
     Args:
         policy: ``auto`` | ``local`` | ``remote``; default: ``HGPT_EXECUTION``, else ``auto``.
 
-    Reads ``HF_TOKEN``,
+    Reads ``HGPT_RAY_ADDRESS`` (policy ``ray``: the Serve proxy, else the current Ray session),
+    ``HF_TOKEN``,
     ``HGPT_INFERENCE_URL`` (a self-hosted endpoint, ``{model}`` allowed),
     ``HGPT_INFERENCE_PROVIDER``, ``HGPT_DEVICE``, ``HGPT_MEMORY_BUDGET_MB`` and
-    ``HGPT_TRUST_REMOTE_CODE=1`` (only for repositories you trust).
+    ``HGPT_TRUST_REMOTE_CODE=1`` / ``HGPT_TRUST_PICKLE=1`` (only for repositories you trust).
 
     Raises:
         ConfigurationError: The policy (or ``HGPT_EXECUTION``) has an unknown value.
@@ -178,13 +193,28 @@ def default_executor(policy: str | None = None) -> HybridExecutor:
         raise ConfigurationError(
             f"{where}={policy!r} is not valid: use one of {', '.join(POLICIES)}."
         )
-    trust = os.environ.get("HGPT_TRUST_REMOTE_CODE", "").strip().lower() in ("1", "true", "yes")
-    local = LocalExecutor(device=os.environ.get("HGPT_DEVICE") or None, trust_remote_code=trust)
+    def flag(name: str) -> bool:
+        return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+    local = LocalExecutor(
+        device=os.environ.get("HGPT_DEVICE") or None,
+        trust_remote_code=flag("HGPT_TRUST_REMOTE_CODE"),
+        trust_pickle=flag("HGPT_TRUST_PICKLE"),
+    )
     remote = RemoteExecutor(
         base_url=os.environ.get("HGPT_INFERENCE_URL") or None,
         provider=os.environ.get("HGPT_INFERENCE_PROVIDER") or None,
     )
-    return HybridExecutor(local, remote, policy=policy)  # type: ignore[arg-type]
+    ray = None
+    if policy == "ray":
+        from hgpt_langchain.execution.ray_serve import RayServeExecutor
+
+        ray = RayServeExecutor(address=os.environ.get("HGPT_RAY_ADDRESS") or None)
+        if not ray.configured:
+            from hgpt_langchain.execution.ray_serve import NOT_CONFIGURED
+
+            raise ConfigurationError(NOT_CONFIGURED)
+    return HybridExecutor(local, remote, policy=policy, ray=ray)  # type: ignore[arg-type]
 
 
 __all__ = ["HybridExecutor", "Policy", "default_executor"]

@@ -40,10 +40,12 @@ from hgpt_langchain.execution.resources import (
     substitute,
 )
 from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
-from hgpt_langchain.tasks import TASKS, get_task
+from hgpt_langchain.tasks import TASKS
+from hgpt_langchain.tools import make_model_tool
 from hgpt_langchain.types import ExecutionOutput, Executor
 
 if TYPE_CHECKING:
+    from hgpt_langchain.catalog import Catalog
     from hgpt_langchain.execution.workspace import Workspace
 
 logger = logging.getLogger(__name__)
@@ -128,8 +130,8 @@ class Scheduler:
         executor: The :class:`~hgpt_langchain.types.Executor` that runs one model (default:
             :func:`~hgpt_langchain.execution.default_executor`, built on first use).
         runner: Overrides how one task runs: ``runner(task_type, model, args, workspace)``.
-            Default: the model tool of :mod:`hgpt_langchain.tools` when available (the same code
-            path as agents calling the tools), else ``executor.run``.
+            Default: the model's tool from :func:`hgpt_langchain.tools.make_model_tool` (the
+            same code path as agents calling the tools).
         max_concurrency: Tasks running at the same time, at most.
         task_timeout: Seconds one attempt (one model) may take; ``None`` or ``0``: no limit. A
             timed-out attempt counts as a failure of that model and the next candidate is tried
@@ -138,6 +140,8 @@ class Scheduler:
         backoff: First backoff delay in seconds; doubles at each retry.
         max_candidates: Models tried per task (the chosen one plus fallbacks).
         on_event: Also called with every per-task event (besides LangGraph's custom stream).
+        catalog: The catalog the chosen model ids come from (its entries describe the tools);
+            default: the shipped catalog (loaded once per process).
     """
 
     def __init__(
@@ -151,6 +155,7 @@ class Scheduler:
         backoff: float = 0.5,
         max_candidates: int = 3,
         on_event: EventSink | None = None,
+        catalog: Catalog | None = None,
     ):
         if max_concurrency < 1:
             raise ValueError("max_concurrency must be at least 1.")
@@ -163,6 +168,7 @@ class Scheduler:
         self.backoff = max(0.0, backoff)
         self.max_candidates = max(1, max_candidates)
         self.on_event = on_event
+        self.catalog = catalog
 
     @property
     def executor(self) -> Executor:
@@ -216,7 +222,19 @@ class Scheduler:
         """
         from hgpt_langchain.execution.aio_scheduler import arun_plan
 
-        return await arun_plan(self, _Run, plan, choices, workspace, done)
+        done = dict(done or {})
+        run = _Run(self, plan, choices, workspace, done, _stream_writer())
+        order, blocked = topological_order(plan)
+        return await arun_plan(
+            run,
+            plan,
+            done,
+            order,
+            blocked,
+            max_concurrency=self.max_concurrency,
+            in_langgraph_node=_in_langgraph_node(),
+            reraise_control_flow=_reraise_control_flow,
+        )
 
     # ---- one task ---------------------------------------------------------------------------
 
@@ -225,11 +243,7 @@ class Scheduler:
     ) -> ExecutionOutput:
         if self.runner is not None:
             return self.runner(task_type, model, args, workspace)
-        try:
-            from hgpt_langchain.tools import make_model_tool
-        except ImportError:
-            return self.executor.run(get_task(task_type), model, args, workspace)
-        tool = make_model_tool(model, task=task_type, executor=self.executor)
+        tool = make_model_tool(model, task=task_type, executor=self.executor, catalog=self.catalog)
         return tool.execute(args, workspace)
 
     def _with_timeout(self, task_id: int, fn: Callable[[], ExecutionOutput]) -> ExecutionOutput:

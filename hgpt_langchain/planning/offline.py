@@ -37,8 +37,9 @@ Steps, all local and deterministic:
    confidence in [0, 1] (a logistic model of the weakest task's score and margin, the number of
    tasks and the number of borderline clauses) that ``auto`` mode compares with a threshold.
 
-Planning one request takes a few milliseconds plus one embedding call for its clauses; anchor
-embeddings are computed once per process and embedding model.
+Planning one request takes a few milliseconds plus one query embedding per clause (the ONNX query
+encoder of :mod:`hgpt_langchain.embeddings`, no torch once it is cached); anchor embeddings are
+computed once per embedding model and anchor set and stored on disk (:func:`anchor_vectors`).
 """
 
 from __future__ import annotations
@@ -369,7 +370,11 @@ def _embed_text(piece: str, files: list[str], quotes: list[str]) -> str:
 
 
 class _AnchorIndex:
-    """Anchor embeddings per label, computed once per (embedding model, label set)."""
+    """Anchor embeddings per label, computed once per (embedding model, label set).
+
+    For embeddings that fingerprint themselves (the default MiniLM) the vectors are also stored on
+    disk (see :func:`anchor_vectors`), so a new process reads them instead of loading the model.
+    """
 
     def __init__(self, embeddings: Any, labels: Sequence[str]):
         texts: list[str] = []
@@ -381,7 +386,7 @@ class _AnchorIndex:
         import numpy as np
 
         self.labels = list(labels)
-        self.vectors = np.asarray(_encode(embeddings, texts), dtype="float32")
+        self.vectors = anchor_vectors(embeddings, texts)
         self.owners = np.asarray(owners)
 
     def scores(self, vectors: Any) -> Any:
@@ -421,6 +426,80 @@ def _encode(embeddings: Any, texts: list[str]) -> Any:
     return vecs / norms
 
 
+ANCHOR_FORMAT = 1
+"""Bump when the way anchors are embedded changes (invalidates the caches on disk)."""
+
+
+def anchor_fingerprint(embeddings: Any, texts: Sequence[str]) -> str | None:
+    """Key of the anchor vectors on disk: the texts, the embedding model and its files.
+
+    ``None`` for embeddings without a ``fingerprint()`` (they are embedded in each process).
+    """
+    fingerprint = getattr(embeddings, "fingerprint", None)
+    if not callable(fingerprint):
+        return None
+    import hashlib
+    import json
+
+    from hgpt_langchain.embeddings import embedding_name
+
+    digest = hashlib.sha256()
+    digest.update(json.dumps([ANCHOR_FORMAT, embedding_name(embeddings), fingerprint()]).encode())
+    digest.update(json.dumps(list(texts)).encode())
+    return digest.hexdigest()[:20]
+
+
+def anchor_vectors(embeddings: Any, texts: Sequence[str]) -> Any:
+    """Unit vectors of the anchor ``texts``: from ``<cache>/anchors/<fingerprint>.npy`` or embedded.
+
+    Anchors are documents: embedded in one batch by ``embeddings.encode`` (torch for the default
+    model) when the cache is cold or stale, then saved (a changed text, model or format changes
+    the fingerprint, so a stale file is never read).
+    """
+    import numpy as np
+
+    key = anchor_fingerprint(embeddings, texts)
+    path = None
+    if key is not None:
+        from hgpt_langchain.paths import cache_root
+
+        path = cache_root(getattr(embeddings, "cache_dir", None)) / "anchors" / f"{key}.npy"
+        try:
+            vectors = np.load(path) if path.is_file() else None
+        except (OSError, ValueError) as err:
+            logger.warning("Ignoring unreadable anchor cache %s (%s).", path, err)
+            vectors = None
+        if vectors is not None and vectors.ndim == 2 and vectors.shape[0] == len(texts):
+            return np.asarray(vectors, dtype="float32")
+    vectors = np.asarray(_encode(embeddings, list(texts)), dtype="float32")
+    if path is not None:
+        import os
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.npy")
+            np.save(tmp, vectors)
+            tmp.replace(path)  # atomic: a concurrent process reads a whole file or none
+        except OSError as err:  # a read-only cache still plans, only slower next time
+            logger.warning("Cannot cache the anchor embeddings at %s (%s).", path, err)
+    return vectors
+
+
+def _encode_queries(embeddings: Any, texts: list[str]) -> Any:
+    """Request clauses as queries: on the embeddings' single-query path when they have one.
+
+    For the default MiniLM that is its ONNX export (no torch once the export is cached); other
+    embeddings embed the clauses as documents, in one batch.
+    """
+    import numpy as np
+
+    if texts and callable(getattr(embeddings, "encode_query", None)):
+        from hgpt_langchain.embeddings import query_vector
+
+        return np.stack([query_vector(embeddings, t) for t in texts])
+    return _encode(embeddings, texts)
+
+
 _INDEX_CACHE: dict[tuple[int, tuple[str, ...]], _AnchorIndex] = {}
 _INDEX_LOCK = threading.Lock()
 
@@ -437,8 +516,11 @@ class OfflinePlanner:
     """Plan requests with no LLM: clause splitting, embedding similarity and lexical cues.
 
     Args:
-        embeddings: A LangChain ``Embeddings`` (``.encode`` is used when present). Default: the
-            shared all-MiniLM-L6-v2 of :func:`hgpt_langchain.embeddings.default_embeddings`.
+        embeddings: A LangChain ``Embeddings``. Anchors are embedded as documents (``.encode``
+            when present, cached on disk for embeddings with a ``fingerprint()``); request
+            clauses as queries (``.encode_query`` when present). Default: the shared
+            all-MiniLM-L6-v2 of :func:`hgpt_langchain.embeddings.default_embeddings` with
+            float32 ONNX queries (no torch once its export is cached).
         threshold: Confidence at or above which :meth:`confident` says the plan can be used
             without asking an LLM (``auto`` mode).
         tasks: Task types the planner may use (default: the whole registry), e.g. only those a
@@ -490,7 +572,9 @@ class OfflinePlanner:
         if self._embeddings is None:
             from hgpt_langchain.embeddings import default_embeddings
 
-            self._embeddings = default_embeddings()
+            # Clauses on the float32 ONNX graph: the thresholds were tuned on float32 vectors
+            # (the int8 graph moves TaskBench's figures by a few records; see BENCHMARKS.md).
+            self._embeddings = default_embeddings("auto-float32")
         return self._embeddings
 
     def _index(self) -> _AnchorIndex:
@@ -575,7 +659,7 @@ class OfflinePlanner:
         import numpy as np
 
         index = self._index()
-        vectors = _encode(self.embeddings, [c.embed_text or c.text for c in parsed.clauses])
+        vectors = _encode_queries(self.embeddings, [c.embed_text or c.text for c in parsed.clauses])
         out = np.array(index.scores(vectors), copy=True)
         none_idx = self.labels.index(NONE)
         request_mods = {m for c in parsed.clauses for m in c.file_modalities if m != "text"}

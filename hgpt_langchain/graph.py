@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
-from langchain_core.runnables import RunnableConfig
+from langchain_core.runnables import RunnableConfig, RunnableLambda
 from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
@@ -87,6 +87,15 @@ class AutoPlanner:
             return result
         return self.llm_planner.plan(request, files, history)
 
+    async def aplan(
+        self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
+    ) -> PlanResult:
+        """Async :meth:`plan`: the offline plan in the worker pool, the LLM's async API."""
+        result = await run_blocking(self.offline.plan, request, files, history)
+        if self.llm_planner is None or self.offline.confident(result):
+            return result
+        return await self.llm_planner.aplan(request, files, history)  # type: ignore[no-any-return]
+
 
 def make_planner(
     planner: PlannerName | Planner | Plan | dict | None, llm: BaseChatModel | None
@@ -134,6 +143,13 @@ class _Stages:
     allow_private_urls: bool
 
 
+async def run_blocking(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` in the shared worker pool (imported lazily: the graph module stays light)."""
+    from hgpt_langchain.execution.aio import run_blocking as run
+
+    return await run(fn, *args)
+
+
 def _emit(event: dict[str, Any]) -> None:
     try:
         get_stream_writer()(event)
@@ -178,8 +194,11 @@ def _workspace(stages: _Stages, state: HuggingGPTState, config: RunnableConfig |
     return Workspace.create(stages.workspace_root, run_id=run_id, **policy)
 
 
-def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
-    def plan(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+def _make_nodes(stages: _Stages) -> dict[str, Any]:
+    def plan_start(
+        state: HuggingGPTState, config: RunnableConfig
+    ) -> tuple[dict[str, Any], tuple[str, list[str], list[BaseMessage]] | None]:
+        """The plan node up to the planner call: the update so far and the planner's args."""
         request = _request_of(state)
         _emit({"event": "stage", "stage": "plan", "status": "start"})
         messages = list(state.get("messages") or [])
@@ -207,10 +226,13 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         if not request.strip():
             update.update(plan=Plan(), plan_raw=None, planner=None)
             update["errors"] = ["The request is empty: say what you want done."]
-            return update
-        try:
-            result = stages.planner.plan(request, available, history)
-        except PlanningError as err:
+            return update, None
+        return update, (request, available, history)
+
+    def plan_end(update: dict[str, Any], result: Any) -> dict[str, Any]:
+        """The plan node after the planner call (``result``: a plan or a PlanningError)."""
+        if isinstance(result, PlanningError):
+            err = result
             update.update(
                 plan=Plan(),
                 plan_raw=err.raw,
@@ -240,6 +262,29 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         )
         return update
 
+    def plan(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        update, call = plan_start(state, config)
+        if call is None:
+            return update
+        try:
+            result: Any = stages.planner.plan(*call)
+        except PlanningError as err:
+            result = err
+        return plan_end(update, result)
+
+    async def aplan(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        update, call = await run_blocking(plan_start, state, config)
+        if call is None:
+            return update
+        try:
+            if hasattr(stages.planner, "aplan"):
+                result: Any = await stages.planner.aplan(*call)
+            else:
+                result = await run_blocking(stages.planner.plan, *call)
+        except PlanningError as err:
+            result = err
+        return plan_end(update, result)
+
     def approve(state: HuggingGPTState) -> dict[str, Any]:
         plan_ = _plan_of(state)
         decision = interrupt(
@@ -267,7 +312,7 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         )
         return {"choices": choices, "llm_calls": {"select": calls}}
 
-    def execute(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+    def execute_start(state: HuggingGPTState, config: RunnableConfig) -> tuple[Plan, Any]:
         plan_ = _plan_of(state)
         _emit({"event": "stage", "stage": "execute", "status": "start"})
         ws = _workspace(stages, state, config)
@@ -275,16 +320,50 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
         # so they never overwrite files of earlier turns that the conversation refers to.
         turn = sum(isinstance(m, HumanMessage) for m in state.get("messages") or [])
         ws.output_prefix = f"turn{turn}-" if turn > 1 else ""
+        return plan_, ws
+
+    def execute(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        plan_, ws = execute_start(state, config)
         results = stages.scheduler.get().run(plan_, _choices_of(state), ws, done=_results_of(state))
         _emit({"event": "stage", "stage": "execute", "status": "done"})
         return {"results": results}
 
-    def respond(state: HuggingGPTState) -> dict[str, Any]:
+    async def aexecute(state: HuggingGPTState, config: RunnableConfig) -> dict[str, Any]:
+        plan_, ws = await run_blocking(execute_start, state, config)
+        scheduler = await run_blocking(stages.scheduler.get)
+        choices, done = _choices_of(state), _results_of(state)
+        if hasattr(scheduler, "arun"):
+            results = await scheduler.arun(plan_, choices, ws, done=done)
+        else:
+            results = await run_blocking(scheduler.run, plan_, choices, ws, done=done)
+        _emit({"event": "stage", "stage": "execute", "status": "done"})
+        return {"results": results}
+
+    async def arespond(state: HuggingGPTState) -> dict[str, Any]:
+        if not hasattr(stages.responder, "arespond"):
+            return await run_blocking(respond, state)
+        report = respond_start(state)
+        before = stages.responder.llm_calls
+        answer = await stages.responder.arespond(report)
+        # concurrent runs share the responder: its counter may move for other runs meanwhile
+        calls = (
+            1 if isinstance(stages.responder, LLMResponder) else stages.responder.llm_calls - before
+        )
+        return respond_end(state, report, answer, calls)
+
+    def respond_start(state: HuggingGPTState) -> Report:
         _emit({"event": "stage", "stage": "respond", "status": "start"})
-        report = build_report(state)
+        return build_report(state)
+
+    def respond(state: HuggingGPTState) -> dict[str, Any]:
+        report = respond_start(state)
         before = stages.responder.llm_calls
         answer = stages.responder.respond(report)
-        calls = stages.responder.llm_calls - before
+        return respond_end(state, report, answer, stages.responder.llm_calls - before)
+
+    def respond_end(
+        state: HuggingGPTState, report: Report, answer: str, calls: int
+    ) -> dict[str, Any]:
         report.answer = answer
         report.llm_calls = sum((state.get("llm_calls") or {}).values()) + calls
         produced = [f for r in report.results for f in r.files]
@@ -302,12 +381,17 @@ def _make_nodes(stages: _Stages) -> dict[str, Callable[..., dict[str, Any]]]:
             "files": [],
         }
 
+    async def aselect(state: HuggingGPTState) -> dict[str, Any]:
+        return await run_blocking(select, state)
+
+    # Each node runs its sync function under invoke/stream and its async one under
+    # ainvoke/astream (LLM calls on the model's async API, blocking work in the worker pool).
     return {
-        "plan": plan,
+        "plan": RunnableLambda(plan, afunc=aplan, name="plan"),
         "approve": approve,
-        "select": select,
-        "execute": execute,
-        "respond": respond,
+        "select": RunnableLambda(select, afunc=aselect, name="select"),
+        "execute": RunnableLambda(execute, afunc=aexecute, name="execute"),
+        "respond": RunnableLambda(respond, afunc=arespond, name="respond"),
     }
 
 
@@ -373,6 +457,7 @@ def build_graph(
     approve_plan: bool = False,
     checkpointer: Any = None,
     name: str = "hugginggpt",
+    mcp_servers: dict[str, Any] | None = None,
 ) -> CompiledStateGraph:
     """Build the HuggingGPT graph.
 
@@ -399,12 +484,19 @@ def build_graph(
             ``Command(resume="accept" | "cancel" | {"tasks": [...]})``.
         checkpointer: A LangGraph checkpointer (durable, resumable runs).
         name: Graph name.
+        mcp_servers: MCP servers whose tools run the task types they declare, in the format
+            of ``MultiServerMCPClient`` (see :mod:`hgpt_langchain.mcp_experts`).
 
     Returns:
         The compiled graph. Input: ``{"request", "files"}`` or ``{"messages"}``; output:
         ``{"answer", "report", "messages"}``.
     """
     the_planner = make_planner(planner, llm)
+    experts = None
+    if mcp_servers:
+        from hgpt_langchain.mcp_experts import MCPExecutor, MCPExperts, MCPSelector
+
+        experts = MCPExperts(mcp_servers)
 
     made: list[Any] = []
 
@@ -423,6 +515,10 @@ def build_graph(
     shared_catalog = _Lazy(load)  # one catalog for selection and the model tools, loaded once
 
     def make_selector() -> Selector:
+        base = _make_selector()
+        return MCPSelector(experts, base) if experts is not None else base
+
+    def _make_selector() -> Selector:
         if selector is not None and not isinstance(selector, str):
             return selector
         from hgpt_langchain.selection import LLMSelector, RetrievalSelector, local_availability
@@ -454,7 +550,7 @@ def build_graph(
             found = getattr(selector, "catalog", None)
             the_catalog = found if isinstance(found, Catalog) else None
         return Scheduler(
-            the_executor(),
+            MCPExecutor(experts, the_executor()) if experts is not None else the_executor(),
             max_concurrency=max_concurrency,
             task_timeout=task_timeout,
             retries=retries,

@@ -126,17 +126,34 @@ def invoke_llm(llm: object, messages: object, *, purpose: str) -> object:
         LLMUnavailableError: The provider could not be reached, timed out or refused the call
             (connection refused, DNS, TLS, HTTP 401/403/404/429/5xx), naming the provider.
     """
-    target = getattr(llm, "bound", llm)  # a model bound to tools
     try:
         return llm.invoke(messages)  # type: ignore[attr-defined]
     except HuggingGPTError:
         raise
     except Exception as exc:
-        if not _is_provider_error(exc):
-            raise
-        detail = str(exc).strip().splitlines()[0][:300].rstrip(".") if str(exc).strip() else ""
-        raise LLMUnavailableError(
-            f"The LLM provider ({describe_llm(target)}) failed during {purpose}: "
-            f"{type(exc).__name__}{': ' + detail if detail else ''}. Check the network, the "
-            "provider's address and API key, or run without an LLM: --planner offline."
-        ) from exc
+        _raise_unavailable(llm, exc, purpose)
+        raise
+
+
+async def ainvoke_llm(llm: object, messages: object, *, purpose: str) -> object:
+    """Async :func:`invoke_llm` (``llm.ainvoke(messages)``), with the same clear error."""
+    try:
+        return await llm.ainvoke(messages)  # type: ignore[attr-defined]
+    except HuggingGPTError:
+        raise
+    except Exception as exc:
+        _raise_unavailable(llm, exc, purpose)
+        raise
+
+
+def _raise_unavailable(llm: object, exc: Exception, purpose: str) -> None:
+    """Raise :class:`LLMUnavailableError` when ``exc`` says the provider failed; else return."""
+    if not _is_provider_error(exc):
+        return
+    target = getattr(llm, "bound", llm)  # a model bound to tools
+    detail = str(exc).strip().splitlines()[0][:300].rstrip(".") if str(exc).strip() else ""
+    raise LLMUnavailableError(
+        f"The LLM provider ({describe_llm(target)}) failed during {purpose}: "
+        f"{type(exc).__name__}{': ' + detail if detail else ''}. Check the network, the "
+        "provider's address and API key, or run without an LLM: --planner offline."
+    ) from exc

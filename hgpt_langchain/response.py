@@ -99,6 +99,14 @@ class LLMResponder:
         self.llm_calls += 1
         return str(reply.text)
 
+    async def arespond(self, report: Report) -> str:
+        """Async :meth:`respond` (the chat model's ``ainvoke``)."""
+        from hgpt_langchain.llm import ainvoke_llm
+
+        reply = await ainvoke_llm(self.llm, self.messages(report), purpose="the answer")
+        self.llm_calls += 1
+        return str(reply.text)
+
 
 class TemplateResponder:
     """Answer without an LLM: a clear, sectioned summary of the report."""

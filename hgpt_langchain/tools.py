@@ -251,6 +251,12 @@ class ModelTool(BaseTool):
         }
         return content, artifact
 
+    async def _arun(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
+        """Async :meth:`_run`: the model runs in the shared worker pool, not on the loop."""
+        from hgpt_langchain.execution.aio import run_blocking
+
+        return await run_blocking(self._run, **kwargs)
+
 
 def _entry_for(
     entry: CatalogEntry | str, task: str | None, catalog: Catalog | None

@@ -1,4 +1,4 @@
-"""The ``hgpt`` command line: ``run``, ``plan``, ``tasks``, ``models``, ``catalog``, ``ui``.
+"""The ``hgpt`` command line: run, plan, tasks, models, catalog, ui, mcp and serve-ray.
 
 User mistakes (missing files, no LLM configured, invalid plans) print one clear message on stderr
 and exit with status 2; no traceback. ``HGPT_DEBUG=1`` shows tracebacks.
@@ -19,7 +19,7 @@ from hgpt_langchain.redact import redact
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from hgpt_langchain.cli import _ray, _run, _tasks, _ui
+    from hgpt_langchain.cli import _mcp, _ray, _run, _tasks, _ui
 
     parser = argparse.ArgumentParser(
         prog="hgpt",
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     else:
         _catalog.register(sub)
     _ui.register(sub)
+    _mcp.register(sub)
     return parser
 
 

@@ -44,6 +44,7 @@ _RUN_DEFAULTS: dict[str, Any] = {
     "max_concurrency": 4,
     "timeout": 300.0,
     "approve": False,
+    "mcp_config": None,
 }
 """Defaults of the ``run`` options that a resumed run takes from its checkpoint when not given."""
 
@@ -103,6 +104,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         default=None,
         help="show the plan and ask to accept, edit or cancel it before running",
+    )
+    run.add_argument(
+        "--mcp-config",
+        metavar="FILE",
+        help="MCP servers (MultiServerMCPClient JSON) whose tools run the task types they declare",
     )
     run.add_argument(
         "--thread",
@@ -584,6 +590,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             allow_urls=bool(opts["allow_urls"]),
             approve_plan=bool(opts["approve"]),
             checkpointer=saver,
+            mcp_servers=_mcp_servers(opts["mcp_config"]),
         )
         # checkpoint metadata keeps scalars only: the options travel as one JSON string
         config["metadata"] = {_OPTIONS_KEY: json.dumps(opts)}
@@ -677,6 +684,14 @@ def _save_interrupted(
     path = _save_report(workspace, report)
     if path is not None:
         print(f"hgpt: what had finished is in {path}", file=sys.stderr)
+
+
+def _mcp_servers(path: str | None) -> dict[str, Any] | None:
+    if not path:
+        return None
+    from hgpt_langchain.mcp_experts import load_mcp_config
+
+    return load_mcp_config(path)
 
 
 def _resume_hint(run_id: str, args: argparse.Namespace, what: str) -> None:

@@ -210,6 +210,34 @@ class Scheduler:
         """
         return _run_plan(self, plan, choices, workspace, done)
 
+    async def arun(
+        self,
+        plan: Plan,
+        choices: Mapping[int, ModelChoice],
+        workspace: Workspace,
+        *,
+        done: Mapping[int, TaskResult] | None = None,
+    ) -> dict[int, TaskResult]:
+        """Async :meth:`run`: tasks wait on the event loop, models run in the worker pool.
+
+        See :mod:`hgpt_langchain.execution.aio_scheduler`.
+        """
+        from hgpt_langchain.execution.aio_scheduler import arun_plan
+
+        done = dict(done or {})
+        run = _Run(self, plan, choices, workspace, done, _stream_writer())
+        order, blocked = topological_order(plan)
+        return await arun_plan(
+            run,
+            plan,
+            done,
+            order,
+            blocked,
+            max_concurrency=self.max_concurrency,
+            in_langgraph_node=_in_langgraph_node(),
+            reraise_control_flow=_reraise_control_flow,
+        )
+
     # ---- one task ---------------------------------------------------------------------------
 
     def _run_once(

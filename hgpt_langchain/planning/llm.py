@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,7 +29,7 @@ from langchain_core.messages.utils import count_tokens_approximately, trim_messa
 from pydantic import BaseModel, Field
 
 from hgpt_langchain.errors import PlanningError
-from hgpt_langchain.llm import invoke_llm
+from hgpt_langchain.llm import ainvoke_llm, invoke_llm
 from hgpt_langchain.planning.base import PlanResult
 from hgpt_langchain.planning.jsonish import extract_json
 from hgpt_langchain.planning.validate import validate_plan
@@ -150,12 +150,40 @@ class LLMPlanner:
         Raises:
             PlanningError: The output could not be read as a valid plan, even after repair.
         """
+        steps = self._steps(request, files, history)
+        msgs = next(steps)
+        while True:
+            try:
+                msgs = steps.send(invoke_llm(self._bound, msgs, purpose="planning"))
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+
+    async def aplan(
+        self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
+    ) -> PlanResult:
+        """Async :meth:`plan` (the chat model's ``ainvoke``).
+
+        Raises:
+            PlanningError: The output could not be read as a valid plan, even after repair.
+        """
+        steps = self._steps(request, files, history)
+        msgs = next(steps)
+        while True:
+            try:
+                msgs = steps.send(await ainvoke_llm(self._bound, msgs, purpose="planning"))
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+
+    def _steps(
+        self, request: str, files: Sequence[str], history: Sequence[BaseMessage]
+    ) -> Generator[list[BaseMessage], BaseMessage, PlanResult]:
+        """The planning dialogue: yields prompts, receives replies, returns the plan."""
         msgs = self.messages(request, files, history)
         calls = 0
         problems: list[str] = []
         raw = ""
         for attempt in range(2 if self.repair else 1):
-            reply = invoke_llm(self._bound, msgs, purpose="planning")
+            reply = yield msgs
             calls += 1
             parsed, raw = _read_reply(reply)
             if parsed is None:

@@ -94,10 +94,19 @@ def test_direction_mismatch_is_filtered_and_the_fallback_says_so(tmp_path):
     assert "no translation model fits" in fallback.reason and "not fr" in fallback.reason
 
 
-def test_models_the_executor_cannot_run_are_fallbacks_per_mode(tmp_path):
+def test_models_the_executor_cannot_run_are_fallbacks_per_mode(tmp_path, monkeypatch):
+    from huggingface_hub import constants
+
     fairseq = CatalogEntry(id="o/tts-fairseq", task="text-to-speech", library="fairseq")
     hf = CatalogEntry(id="o/tts-hf", task="text-to-speech", library="transformers", providers=[])
     served = CatalogEntry(id="o/tts-served", task="text-to-speech", providers=["hf-inference"])
+    # Offline, only weights on this machine can load: a Hub id that is not cached cannot run.
+    folder = tmp_path / "tts-here"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}")
+    here = CatalogEntry(id=str(folder), task="text-to-speech", library="transformers")
+    assert LocalExecutor().can_run(hf) is False and LocalExecutor().can_run(here) is True
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
     assert LocalExecutor().can_run(fairseq) is False
     assert LocalExecutor().can_run(hf) is True
     remote = RemoteExecutor(token="x")
@@ -195,13 +204,19 @@ def shipped():
                 "openai/whisper-medium.en",
                 "openai/whisper-tiny",
                 "openai/whisper-base",
+                # English too; offline, the packaged model is the one whose weights are here
+                "Systran/faster-whisper-tiny.en",
             },
         ),
         (
             "text-to-speech",
             {"text": "hello"},
             "Read this aloud: hello",
-            {"microsoft/speecht5_tts", "mechanicalsea/speecht5-tts"},
+            {
+                "microsoft/speecht5_tts",
+                "mechanicalsea/speecht5-tts",
+                "rhasspy/piper-voices:en_US-joe-medium",  # English, packaged (offline)
+            },
         ),
         (
             "image-to-text",

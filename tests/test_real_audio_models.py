@@ -214,10 +214,13 @@ def test_an_available_model_just_below_the_candidate_window_is_still_chosen():
 
     request = "Transcribe this recording and read it back to me"
     task = Task(id=1, task="text-to-speech", args={"text": "<resource>-0"}, dep=[0])
-    plain = RetrievalSelector(top_k=5)
+    # The retrieval ranking without the fit facts (fit=False) ranks only a window of hits.
+    plain = RetrievalSelector(top_k=5, fit=False)
     window = plain.index.search(task_query(task, request), task="text-to-speech", k=15)
     assert VOICE not in [h.id for h in window]  # outside the window that used to be ranked
-    chosen = RetrievalSelector(index=plain.index, top_k=5, availability=lambda m: m == VOICE)
+    chosen = RetrievalSelector(
+        index=plain.index, top_k=5, availability=lambda m: m == VOICE, fit=False
+    )
     assert chosen.choose(task, request).model == VOICE
 
 

@@ -41,6 +41,7 @@ from hgpt_langchain.execution.convert import (
 )
 from hgpt_langchain.execution.speech_to_speech import route_speech_to_speech
 from hgpt_langchain.execution.tabular import route_tabular
+from hgpt_langchain.hub import hub_offline
 from hgpt_langchain.languages import LANGUAGES as _LANGUAGE_TABLE
 from hgpt_langchain.languages import language as _find_language
 from hgpt_langchain.tasks import TASKS, TaskSpec
@@ -190,14 +191,20 @@ class LocalExecutor:
     def can_run(self, entry: Any) -> bool | None:
         """Whether a catalog entry can run here.
 
-        A local route for its task and a library (or architecture) the routes load. Used by
+        A local route for its task and a library (or architecture) the routes load; with the
+        Hub offline (``HF_HUB_OFFLINE``), also weights on this machine (a local folder, the
+        Hugging Face cache or an installed package), since nothing else can be loaded. Used by
         selection to keep other models as fallbacks.
         """
         if not self.supports(entry.task):
             return False
         if getattr(entry, "local_runnable", None) is not None:
-            return bool(entry.local_runnable)
-        return entry.library is None or entry.library in LOCAL_LIBRARIES
+            loadable = bool(entry.local_runnable)
+        else:
+            loadable = entry.library is None or entry.library in LOCAL_LIBRARIES
+        if loadable and hub_offline() and not self.is_available(entry.id):
+            return False
+        return loadable
 
     @staticmethod
     def is_local_folder(model: str) -> bool:

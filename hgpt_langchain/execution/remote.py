@@ -35,6 +35,7 @@ from hgpt_langchain.execution.convert import (
     save_image,
     save_json,
 )
+from hgpt_langchain.hub import hub_offline
 from hgpt_langchain.redact import redact, register_secret
 from hgpt_langchain.tasks import TASKS, TaskSpec
 from hgpt_langchain.types import ExecutionOutput
@@ -48,17 +49,6 @@ TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 """HTTP statuses worth a retry (500 included: hosted endpoints use it for transient faults)."""
 
 RemoteCall = Callable[["_Call"], ExecutionOutput]
-
-
-def hub_offline() -> bool:
-    """Whether ``HF_HUB_OFFLINE`` is on (huggingface_hub then refuses every HTTP call)."""
-    try:
-        from huggingface_hub import constants
-
-        check = getattr(constants, "is_offline_mode", None)
-        return bool(check() if callable(check) else constants.HF_HUB_OFFLINE)
-    except ImportError:  # pragma: no cover
-        return False
 
 
 def env_token() -> str | None:
@@ -308,17 +298,16 @@ def _summarization(c: _Call) -> ExecutionOutput:
 
 
 def _translation(c: _Call) -> ExecutionOutput:
-    from hgpt_langchain.execution.local import _language
+    from hgpt_langchain.languages import language as find_language
 
     kw = dict(c.kw)
-    lang = _language(c.args.get("target_language"))
+    lang = find_language(c.args.get("target_language"))
     if lang is not None:
-        name, iso, flores = lang
         lower = c.model.lower()
         if "nllb" in lower:
-            kw.update(src_lang="eng_Latn", tgt_lang=flores)
+            kw.update(src_lang="eng_Latn", tgt_lang=lang.flores)
         elif "m2m" in lower or "mbart" in lower:
-            kw.update(src_lang="en", tgt_lang=iso)
+            kw.update(src_lang="en", tgt_lang=lang.iso)
     out = c.client.translation(c.args["text"], **kw)
     text = str(getattr(out, "translation_text", out))
     return ExecutionOutput(text=text, data={"translation_text": text})

@@ -40,6 +40,7 @@ EN_ASR = [
     "facebook/wav2vec2-large-960h",
     "facebook/hubert-large-ls960-ft",
     "facebook/s2t-small-librispeech-asr",
+    "Systran/faster-whisper-tiny.en",  # packaged (offline extra), added with the catalog entry
 ]
 WHISPER_MULTI = [
     "openai/whisper-tiny",
@@ -50,7 +51,11 @@ WHISPER_MULTI = [
     "openai/whisper-large-v2",
     "voidful/wav2vec2-xlsr-multilingual-56",
 ]
-EN_TTS = ["microsoft/speecht5_tts", "mechanicalsea/speecht5-tts"]
+EN_TTS = [
+    "microsoft/speecht5_tts",
+    "mechanicalsea/speecht5-tts",
+    "rhasspy/piper-voices:en_US-joe-medium",  # packaged (offline extra), added with the entry
+]
 CAPTION = [
     "nlpconnect/vit-gpt2-image-captioning",
     "Salesforce/blip-image-captioning-base",

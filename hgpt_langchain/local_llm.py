@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import inspect
 import json
 import os
 import threading
@@ -86,11 +87,8 @@ DEFAULT_LOCAL = "qwen2.5-coder-0.5b"
 
 
 def cache_dir() -> Path:
-    """Where joined weights are kept: ``$HGPT_CACHE`` or ``~/.cache/hgpt_langchain``."""
-    root = os.environ.get("HGPT_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "hgpt_langchain"
-    )
-    return Path(root)
+    """Where joined weights are kept: ``$HGPT_CACHE_DIR`` or ``~/.cache/hgpt_langchain``."""
+    return Path(os.environ.get("HGPT_CACHE_DIR") or "~/.cache/hgpt_langchain").expanduser()
 
 
 def _package_dir(import_name: str) -> Path | None:
@@ -187,6 +185,8 @@ class _Runtime:
         self.tokenizer = AutoTokenizer.from_pretrained(str(folder), **kw)
         self.model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32, **kw)
         self.model.eval()
+        params = inspect.signature(self.model.forward).parameters
+        self._cache_kw = "cache" if "cache" in params else "past_key_values"
         self.lock = threading.Lock()
         self._ll_tokenizer: Any = None
         self._prefix: list[int] = []
@@ -221,8 +221,10 @@ class _Runtime:
 
         if self._cache is None:
             self._cache = DynamicCache()
-        out = self.model(input_ids=torch.tensor([ids]), past_key_values=self._cache, use_cache=True)
-        self._cache = out.past_key_values
+        out = self.model(
+            input_ids=torch.tensor([ids]), use_cache=True, **{self._cache_kw: self._cache}
+        )
+        self._cache = getattr(out, "cache", None) or out.past_key_values
         self._prefix.extend(ids)
         return out.logits[0, -1]
 
@@ -252,7 +254,9 @@ class _Runtime:
                 common += 1
             common = min(common, len(prompt) - 1)
             if self._cache is not None and common > 0:
-                self._cache.crop(common)
+                remove = len(self._prefix) - common
+                if remove > 0:  # a negative crop removes tokens (transformers 4.x and 5.x)
+                    self._cache.crop(-remove)
                 self._prefix = self._prefix[:common]
             else:
                 self._cache, self._prefix, common = None, [], 0

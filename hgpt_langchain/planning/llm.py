@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field
 from hgpt_langchain.errors import PlanningError
 from hgpt_langchain.planning.base import PlanResult
 from hgpt_langchain.planning.jsonish import extract_json
-from hgpt_langchain.planning.validate import validate_plan
+from hgpt_langchain.planning.validate import needs_a_model, validate_plan
 from hgpt_langchain.tasks import TASKS
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,8 @@ def task_list_text() -> str:
 def task_list_compact() -> str:
     """The registry as short prompt lines: ``name: arg, arg -> output``."""
     return "\n".join(
-        f"- {spec.name}: {', '.join(a.name for a in spec.args)} -> {spec.output}"
+        f"- {spec.name}: {', '.join(a.name for a in spec.args)} -> {spec.output}. "
+        f"{spec.description.split('(')[0].rstrip(' .')}."
         for spec in TASKS.values()
     )
 
@@ -136,12 +137,12 @@ class LLMPlanner:
         """Tokens over all calls, where the model reports them."""
         self._bound = self._bind(llm) if structured and not self.constrained else llm
 
-    def _schema_runnable(self, files: Sequence[str]) -> tuple[Any, str]:
+    def _schema_runnable(self, files: Sequence[str], request: str = "") -> tuple[Any, str]:
         """The model bound to this request's plan schema, and how (``json_schema`` or ``tool``)."""
         from hgpt_langchain.planning.schema import plan_json_schema
 
         kind = type(self.llm).__name__
-        min_tasks = 1 if files else 0
+        min_tasks = 1 if needs_a_model(request, files) else 0
         if kind == "ChatLocalGGUF":
             schema = plan_json_schema(files=files or None, min_tasks=min_tasks)
             fmt = {"type": "json_schema", "json_schema": {"name": "submit_plan", "schema": schema}}
@@ -229,7 +230,7 @@ class LLMPlanner:
             PlanningError: The output could not be read as a valid plan, even after repair.
         """
         msgs = self.messages(request, files, history)
-        bound = self._schema_runnable(files)[0] if self.constrained else self._bound
+        bound = self._schema_runnable(files, request)[0] if self.constrained else self._bound
         calls = 0
         problems: list[str] = []
         raw = ""

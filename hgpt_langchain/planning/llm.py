@@ -147,7 +147,9 @@ class LLMPlanner:
             schema = plan_json_schema(files=files or None, min_tasks=min_tasks)
             fmt = {"type": "json_schema", "json_schema": {"name": "submit_plan", "schema": schema}}
             return self.llm.bind(response_format=fmt), "json_schema"
-        schema = plan_json_schema(positional=False, files=files or None, strict=True)
+        schema = plan_json_schema(
+            positional=False, files=files or None, min_tasks=min_tasks, strict=True
+        )
         if kind in JSON_SCHEMA_CHAT_MODELS:
             try:
                 return (

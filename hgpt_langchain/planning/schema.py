@@ -163,8 +163,7 @@ def plan_json_schema(
                 ]
             },
         }
-        if not strict:
-            tasks_schema.update(minItems=min_tasks, maxItems=max_tasks)
+        tasks_schema.update(minItems=min_tasks, maxItems=max_tasks)
     return {
         "title": "submit_plan",
         "description": "The plan for the user's request (an empty list when no model is needed).",

@@ -1,4 +1,4 @@
-"""A minimal OpenAI-compatible chat server over a local chat model (``/v1/chat/completions``).
+r"""A minimal OpenAI-compatible chat server over a local chat model (``/v1/chat/completions``).
 
 It serves :class:`~hgpt_langchain.local_llm.ChatLocalGGUF` (or any LangChain chat model) to any
 OpenAI client: LangChain's ``ChatOpenAI``, other machines, other tools. ``response_format`` with a
@@ -8,8 +8,8 @@ the output is decoded under the schema. Non-streaming only; one request at a tim
 Usage::
 
     python -m hgpt_langchain.local_server --port 8008            # --llm local's default weights
-    hgpt run --llm openai:local "Describe photo.jpg" photo.jpg \\
-        # with OPENAI_BASE_URL=http://127.0.0.1:8008/v1 OPENAI_API_KEY=unused
+    OPENAI_BASE_URL=http://127.0.0.1:8008/v1 OPENAI_API_KEY=unused \
+        hgpt run --llm openai:local "Describe photo.jpg" photo.jpg
 """
 
 from __future__ import annotations

@@ -129,8 +129,10 @@ def test_real_chat_openai_tool_calls_through_the_local_server(server):
         max_tokens=160,
         max_retries=0,
     )
-    planner = LLMPlanner(llm, constrained=False, compact=True)  # the submit_plan tool, forced
+    # the registry schema as a forced submit_plan tool (providers without json_schema output)
+    planner = LLMPlanner(llm, constrained="tool", compact=True)
     result = planner.plan("Transcribe talk.wav", ["talk.wav"])
     body = server.bodies[-1]
     assert body["tool_choice"]["function"]["name"] == "submit_plan"
+    assert body["tools"][0]["function"]["parameters"]["properties"]["tasks"]["minItems"] == 1
     _assert_valid_structure(result.plan, ["talk.wav"])

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import jsonschema
 import pytest
 
+from hgpt_langchain.planning.llm import LLMPlanner
 from hgpt_langchain.planning.schema import plan_json_schema
 from hgpt_langchain.planning.validate import validate_plan
 from hgpt_langchain.tasks import TASKS
+from tests.fake_chat import ScriptedChatModel
 
 CAPTION_THEN_SPEAK = {
     "tasks": [
@@ -15,6 +19,8 @@ CAPTION_THEN_SPEAK = {
         {"id": 1, "task": "text-to-speech", "dep": [0], "args": {"text": "<resource>-0"}},
     ]
 }
+
+CAPTION_JSON = json.dumps(CAPTION_THEN_SPEAK)
 
 
 def _validator(**kw):
@@ -162,3 +168,45 @@ def test_an_empty_plan_for_a_request_naming_files_or_media_actions_is_a_problem(
 def test_an_empty_plan_for_chit_chat_is_valid():
     assert validate_plan({"tasks": []}, files=[], request="Hi! How are you today?").ok
     assert validate_plan({"tasks": []}, request="now make it black and white").ok
+
+
+class ChatLlamaCpp(ScriptedChatModel):
+    """Stands in for langchain-community's ChatLlamaCpp: records what bind_tools was given."""
+
+    bound: list = []
+
+    def bind_tools(self, tools, **kwargs):
+        self.bound.append((tools, kwargs))
+        return self
+
+
+def test_llamacpp_gets_a_dict_tool_choice_so_its_grammar_is_used():
+    llm = ChatLlamaCpp([CAPTION_JSON])
+    llm.bound = []
+    LLMPlanner(llm).plan("Describe photo.jpg and read it aloud", ["photo.jpg"])
+    tools, kwargs = llm.bound[-1]
+    assert kwargs["tool_choice"] == {"type": "function", "function": {"name": "submit_plan"}}
+    schema = tools[0]["function"]["parameters"]
+    assert schema["properties"]["tasks"]["minItems"] == 1  # the registry schema, not a loose one
+
+
+def test_planner_sends_an_empty_plan_for_a_request_with_files_to_repair():
+    llm = ScriptedChatModel(['{"tasks": []}', CAPTION_JSON])
+    result = LLMPlanner(llm).plan("What can you tell me about photo.jpg?", ["photo.jpg"])
+    assert llm.calls == 2 and result.llm_calls == 2
+    assert "empty" in llm.prompts[1][-1].content
+    assert [t.task for t in result.plan.tasks] == ["image-to-text", "text-to-speech"]
+
+
+def test_api_models_get_the_strict_registry_schema_through_structured_output():
+    seen = {}
+
+    class ChatOpenAI(ScriptedChatModel):
+        def with_structured_output(self, schema, **kwargs):
+            seen.update(schema=schema, **kwargs)
+            return self
+
+    llm = ChatOpenAI([CAPTION_JSON])
+    LLMPlanner(llm).plan("Describe photo.jpg and read it aloud", ["photo.jpg"])
+    assert seen["method"] == "json_schema" and seen["strict"] is True
+    assert "prefixItems" not in json.dumps(seen["schema"])

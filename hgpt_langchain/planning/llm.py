@@ -104,7 +104,8 @@ class LLMPlanner:
             providers with JSON-schema output get ``response_format`` (local: positional schema,
             so ids, ``dep`` and ``<resource>-k`` can only name earlier tasks; API models:
             ``with_structured_output(method="json_schema", strict=True)``), others a forced
-            ``submit_plan`` tool with that schema. ``"auto"``: on unless ``structured`` is off.
+            ``submit_plan`` tool with that schema. ``"auto"``: on unless ``structured`` is off;
+            ``"tool"``: always the forced tool.
         compact: Use the short prompt (``prompts/plan_short.yaml``); default: when the model
             says it prefers short prompts (local models).
         draft: A planner (e.g. the offline planner) whose plan is shown to the LLM as a draft.
@@ -129,6 +130,7 @@ class LLMPlanner:
         self.history_tokens = history_tokens
         self.repair = repair
         self.constrained = bool(structured) if constrained == "auto" else bool(constrained)
+        self.method = "tool" if constrained == "tool" else "auto"
         self.compact = (
             bool(getattr(llm, "prefers_short_prompts", False)) if compact is None else compact
         )
@@ -143,14 +145,14 @@ class LLMPlanner:
 
         kind = type(self.llm).__name__
         min_tasks = 1 if needs_a_model(request, files) else 0
-        if kind == "ChatLocalGGUF":
+        if kind == "ChatLocalGGUF" and self.method != "tool":
             schema = plan_json_schema(files=files or None, min_tasks=min_tasks)
             fmt = {"type": "json_schema", "json_schema": {"name": "submit_plan", "schema": schema}}
             return self.llm.bind(response_format=fmt), "json_schema"
         schema = plan_json_schema(
             positional=False, files=files or None, min_tasks=min_tasks, strict=True
         )
-        if kind in JSON_SCHEMA_CHAT_MODELS:
+        if kind in JSON_SCHEMA_CHAT_MODELS and self.method != "tool":
             try:
                 return (
                     self.llm.with_structured_output(
@@ -168,21 +170,15 @@ class LLMPlanner:
                 "parameters": schema,
             },
         }
-        # llama-cpp-python ignores a string tool_choice; only the dict turns its grammar on.
-        choice: Any = (
-            {"type": "function", "function": {"name": "submit_plan"}}
-            if kind == "ChatLlamaCpp"
-            else "submit_plan"
-        )
         try:
-            return self.llm.bind_tools([tool], tool_choice=choice), "tool"
+            return self.llm.bind_tools([tool], tool_choice=_tool_choice(self.llm)), "tool"
         except (NotImplementedError, TypeError, ValueError):
             return self._bind(self.llm), "tool"
 
     @staticmethod
     def _bind(llm: BaseChatModel) -> Any:
         try:
-            return llm.bind_tools([submit_plan], tool_choice="submit_plan")
+            return llm.bind_tools([submit_plan], tool_choice=_tool_choice(llm))
         except (NotImplementedError, TypeError, ValueError):
             try:
                 return llm.bind_tools([submit_plan])
@@ -280,6 +276,17 @@ class LLMPlanner:
         )
         error.llm_calls = calls  # type: ignore[attr-defined]
         raise error
+
+
+def _tool_choice(llm: BaseChatModel) -> Any:
+    """The ``tool_choice`` that forces ``submit_plan`` on ``llm``.
+
+    llama-cpp-python ignores a string ``tool_choice`` (only the dict form turns its JSON-schema
+    grammar on), so ``ChatLlamaCpp`` gets the dict.
+    """
+    if type(llm).__name__ == "ChatLlamaCpp":
+        return {"type": "function", "function": {"name": "submit_plan"}}
+    return "submit_plan"
 
 
 def _read_reply(reply: BaseMessage) -> tuple[Any | None, str]:

@@ -210,3 +210,13 @@ def test_api_models_get_the_strict_registry_schema_through_structured_output():
     LLMPlanner(llm).plan("Describe photo.jpg and read it aloud", ["photo.jpg"])
     assert seen["method"] == "json_schema" and seen["strict"] is True
     assert "prefixItems" not in json.dumps(seen["schema"])
+
+
+def test_a_draft_plan_is_shown_to_the_llm_in_the_request():
+    from hgpt_langchain.planning.base import StaticPlanner
+
+    draft = StaticPlanner(CAPTION_THEN_SPEAK)
+    llm = ScriptedChatModel([CAPTION_JSON])
+    LLMPlanner(llm, draft=draft, compact=True).plan("Describe photo.jpg aloud", ["photo.jpg"])
+    last = llm.prompts[0][-1].content
+    assert "draft" in last and '"task": "image-to-text"' in last

@@ -14,7 +14,8 @@ DEFAULT_OPENAI_MODEL = "openai:gpt-4o-mini"
 
 HOW_TO_CONFIGURE = (
     "Configure a chat model with --llm PROVIDER:MODEL (e.g. --llm openai:gpt-4o-mini, "
-    "--llm anthropic:claude-sonnet-4-5, --llm ollama:llama3.1) or the HGPT_LLM environment "
+    "--llm anthropic:claude-sonnet-4-5, --llm ollama:llama3.1, or --llm local for a small local "
+    "model with no API key) or the HGPT_LLM environment "
     "variable, with the provider's package installed (pip install langchain-openai) and its key "
     "set (OPENAI_API_KEY=...). Or use --planner offline, which needs no LLM."
 )
@@ -40,6 +41,10 @@ def resolve_llm(spec: str | None = None) -> BaseChatModel | None:
     spec = llm_spec_from_env(spec)
     if spec is None:
         return None
+    if spec == "local" or spec.startswith("local:"):
+        from hgpt_langchain.local_llm import ChatLocalGGUF
+
+        return ChatLocalGGUF.from_spec(spec)
     from langchain.chat_models import init_chat_model
 
     try:

@@ -8,13 +8,17 @@ writes the same sections from the report (offline mode). Both say plainly what f
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Generator
 from typing import Any, Protocol, runtime_checkable
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import HumanMessage, SystemMessage
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
 from hgpt_langchain.state import Report, TaskResult
 from hgpt_langchain.tasks import TASKS
+
+logger = logging.getLogger(__name__)
 
 DIGEST_OUTPUT_CHARS = 600
 """Longest text output quoted per task in the digest."""
@@ -70,12 +74,28 @@ def digest(report: Report, *, max_chars: int = DIGEST_MAX_CHARS) -> str:
 
 
 class LLMResponder:
-    """Answer with one chat-model call over the report digest."""
+    """Answer with one chat-model call over the report digest, checked against the report.
 
-    def __init__(self, llm: BaseChatModel, *, max_digest_chars: int = DIGEST_MAX_CHARS):
+    Every file path, model id and number the answer names must appear in the report
+    (:func:`~hgpt_langchain.answer_check.check_answer`). A failing answer is regenerated once with
+    the problems listed; if that fails too, the templated answer is used, with a note.
+    ``checks`` counts how often each happened.
+
+    Args:
+        llm: The chat model.
+        max_digest_chars: Upper bound of the report digest in the prompt.
+        check: Check answers against the report.
+    """
+
+    def __init__(
+        self, llm: BaseChatModel, *, max_digest_chars: int = DIGEST_MAX_CHARS, check: bool = True
+    ):
         self.llm = llm
         self.max_digest_chars = max_digest_chars
+        self.check = check
         self.llm_calls = 0
+        self.checks = {"answers": 0, "failed": 0, "regenerated_ok": 0, "templated": 0}
+        """Answers checked, failed first checks, fixed by regeneration, replaced by the template."""
 
     def messages(self, report: Report) -> list[Any]:
         """The responder prompt (exposed for inspection and token counting)."""
@@ -92,20 +112,67 @@ class LLMResponder:
         ]
 
     def respond(self, report: Report) -> str:
-        """Return the LLM's answer."""
+        """Return the LLM's answer (checked against the report, see the class doc)."""
         from hgpt_langchain.llm import invoke_llm
 
-        reply: Any = invoke_llm(self.llm, self.messages(report), purpose="the answer")
-        self.llm_calls += 1
-        return str(reply.text)
+        steps = self._steps(report)
+        msgs = next(steps)
+        while True:
+            try:
+                msgs = steps.send(invoke_llm(self.llm, msgs, purpose="the answer"))
+            except StopIteration as stop:
+                return str(stop.value)
 
     async def arespond(self, report: Report) -> str:
-        """Async :meth:`respond` (the chat model's ``ainvoke``)."""
+        """Async :meth:`respond` (the chat model's ``ainvoke``), with the same check."""
         from hgpt_langchain.llm import ainvoke_llm
 
-        reply = await ainvoke_llm(self.llm, self.messages(report), purpose="the answer")
+        steps = self._steps(report)
+        msgs = next(steps)
+        while True:
+            try:
+                msgs = steps.send(await ainvoke_llm(self.llm, msgs, purpose="the answer"))
+            except StopIteration as stop:
+                return str(stop.value)
+
+    def _steps(self, report: Report) -> Generator[list[Any], Any, str]:
+        """The answer dialogue: yields prompts, receives replies, returns the answer."""
+        msgs = self.messages(report)
+        reply = yield msgs
         self.llm_calls += 1
-        return str(reply.text)
+        answer = str(reply.text)
+        if not self.check:
+            return answer
+        from hgpt_langchain.answer_check import check_answer
+
+        self.checks["answers"] += 1
+        first = check_answer(answer, report)
+        if first.ok:
+            return answer
+        self.checks["failed"] += 1
+        problems = " ".join(first.problems())
+        logger.warning("answer names what the report does not have: %s", problems)
+        again = yield [
+            *msgs,
+            AIMessage(answer),
+            HumanMessage(
+                f"{problems} Write the answer again, naming only files, models and numbers "
+                "that are in the results."
+            ),
+        ]
+        self.llm_calls += 1
+        second = str(again.text)
+        second_check = check_answer(second, report)
+        if second_check.ok:
+            self.checks["regenerated_ok"] += 1
+            return second
+        self.checks["templated"] += 1
+        return (
+            TemplateResponder().respond(report)
+            + "\n\n(Note: the language model's answer named files, models or numbers that are "
+            "not in the results, so this summary was written from the report instead. "
+            f"{' '.join(second_check.problems())})"
+        )
 
 
 class TemplateResponder:

@@ -65,7 +65,9 @@ def _common(p: argparse.ArgumentParser, *, request_optional: bool = False) -> No
         help="an input file (image, audio, video, document); repeatable",
     )
     p.add_argument(
-        "--llm", metavar="SPEC", help="chat model, e.g. openai:gpt-4o-mini (or HGPT_LLM)"
+        "--llm",
+        metavar="SPEC",
+        help="chat model: openai:gpt-4o-mini, local (no key) ... (or HGPT_LLM)",
     )
     p.add_argument(
         "--planner",

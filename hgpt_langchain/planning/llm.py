@@ -32,7 +32,7 @@ from hgpt_langchain.errors import PlanningError
 from hgpt_langchain.llm import ainvoke_llm, invoke_llm
 from hgpt_langchain.planning.base import PlanResult
 from hgpt_langchain.planning.jsonish import extract_json
-from hgpt_langchain.planning.validate import validate_plan
+from hgpt_langchain.planning.validate import needs_a_model, validate_plan
 from hgpt_langchain.tasks import TASKS
 
 logger = logging.getLogger(__name__)
@@ -56,6 +56,19 @@ def task_list_text() -> str:
         )
         lines.append(f"- {spec.name}: {args} -> {'/'.join(spec.outputs)}. {spec.description}")
     return "\n".join(lines)
+
+
+def task_list_compact() -> str:
+    """The registry as short prompt lines: ``name: arg, arg -> output``."""
+    return "\n".join(
+        f"- {spec.name}: {', '.join(a.name for a in spec.args)} -> {spec.output}. "
+        f"{spec.description.split('(')[0].rstrip(' .')}."
+        for spec in TASKS.values()
+    )
+
+
+JSON_SCHEMA_CHAT_MODELS = {"ChatLocalGGUF", "ChatOpenAI", "AzureChatOpenAI", "ChatOllama"}
+"""Chat model classes whose provider decodes under a JSON schema (``response_format``)."""
 
 
 class PlannedTask(BaseModel):
@@ -88,6 +101,15 @@ class LLMPlanner:
         history_tokens: Budget (approximate tokens) for earlier conversation turns.
         repair: Whether an invalid plan gets one repair round.
         structured: ``"auto"`` uses tool calling when the model supports it, ``False`` never.
+        constrained: Decode under the registry's JSON schema (:mod:`.schema`): local models and
+            providers with JSON-schema output get ``response_format`` (local: positional schema,
+            so ids, ``dep`` and ``<resource>-k`` can only name earlier tasks; API models:
+            ``with_structured_output(method="json_schema", strict=True)``), others a forced
+            ``submit_plan`` tool with that schema. ``"auto"``: on unless ``structured`` is off;
+            ``"tool"``: always the forced tool.
+        compact: Use the short prompt (``prompts/plan_short.yaml``); default: when the model
+            says it prefers short prompts (local models).
+        draft: A planner (e.g. the offline planner) whose plan is shown to the LLM as a draft.
 
     Example:
         >>> planner = LLMPlanner(init_chat_model("openai:gpt-4o-mini"))  # doctest: +SKIP
@@ -101,16 +123,63 @@ class LLMPlanner:
         history_tokens: int = 1500,
         repair: bool = True,
         structured: bool | str = "auto",
+        constrained: bool | str = "auto",
+        compact: bool | None = None,
+        draft: Any | None = None,
     ):
         self.llm = llm
         self.history_tokens = history_tokens
         self.repair = repair
-        self._bound = self._bind(llm) if structured else llm
+        self.constrained = bool(structured) if constrained == "auto" else bool(constrained)
+        self.method = "tool" if constrained == "tool" else "auto"
+        self.compact = (
+            bool(getattr(llm, "prefers_short_prompts", False)) if compact is None else compact
+        )
+        self.draft = draft
+        self.usage = {"input_tokens": 0, "output_tokens": 0}
+        """Tokens over all calls, where the model reports them."""
+        self._bound = self._bind(llm) if structured and not self.constrained else llm
+
+    def _schema_runnable(self, files: Sequence[str], request: str = "") -> tuple[Any, str]:
+        """The model bound to this request's plan schema, and how (``json_schema`` or ``tool``)."""
+        from hgpt_langchain.planning.schema import plan_json_schema
+
+        kind = type(self.llm).__name__
+        min_tasks = 1 if needs_a_model(request, files) else 0
+        if kind == "ChatLocalGGUF" and self.method != "tool":
+            schema = plan_json_schema(files=files or None, min_tasks=min_tasks)
+            fmt = {"type": "json_schema", "json_schema": {"name": "submit_plan", "schema": schema}}
+            return self.llm.bind(response_format=fmt), "json_schema"
+        schema = plan_json_schema(
+            positional=False, files=files or None, min_tasks=min_tasks, strict=True
+        )
+        if kind in JSON_SCHEMA_CHAT_MODELS and self.method != "tool":
+            try:
+                return (
+                    self.llm.with_structured_output(
+                        schema, method="json_schema", strict=True, include_raw=True
+                    ),
+                    "json_schema",
+                )
+            except (NotImplementedError, TypeError, ValueError):
+                pass
+        tool = {
+            "type": "function",
+            "function": {
+                "name": "submit_plan",
+                "description": schema["description"],
+                "parameters": schema,
+            },
+        }
+        try:
+            return self.llm.bind_tools([tool], tool_choice=_tool_choice(self.llm)), "tool"
+        except (NotImplementedError, TypeError, ValueError):
+            return self._bind(self.llm), "tool"
 
     @staticmethod
     def _bind(llm: BaseChatModel) -> Any:
         try:
-            return llm.bind_tools([submit_plan], tool_choice="submit_plan")
+            return llm.bind_tools([submit_plan], tool_choice=_tool_choice(llm))
         except (NotImplementedError, TypeError, ValueError):
             try:
                 return llm.bind_tools([submit_plan])
@@ -121,10 +190,9 @@ class LLMPlanner:
         self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
     ) -> list[BaseMessage]:
         """Build the planning prompt (exposed for inspection and token counting)."""
-        prompt = load_prompt("plan")
-        msgs: list[BaseMessage] = [
-            SystemMessage(prompt["system"].format(task_list=task_list_text()))
-        ]
+        prompt = load_prompt("plan_short" if self.compact else "plan")
+        task_list = task_list_compact() if self.compact else task_list_text()
+        msgs: list[BaseMessage] = [SystemMessage(prompt["system"].format(task_list=task_list))]
         for demo in prompt["demonstrations"]:
             msgs.append(HumanMessage(demo["request"] + _files_line(demo.get("files", []))))
             msgs.append(AIMessage(json.dumps(demo["plan"], ensure_ascii=False)))
@@ -139,7 +207,17 @@ class LLMPlanner:
                 allow_partial=False,
             )
             msgs.extend(m for m in trimmed if not isinstance(m, SystemMessage))
-        msgs.append(HumanMessage(request + _files_line(files)))
+        last = request + _files_line(files)
+        if self.draft is not None:
+            try:
+                draft_plan = self.draft.plan(request, files, history).plan
+            except Exception as err:  # noqa: BLE001 - a draft is optional help
+                logger.info("no draft plan: %s", err)
+            else:
+                tasks = [t.model_dump(mode="json") for t in draft_plan.tasks]
+                text = json.dumps({"tasks": tasks}, ensure_ascii=False)
+                last += "\n" + load_prompt("plan_short")["draft"].format(draft=text)
+        msgs.append(HumanMessage(last))
         return msgs
 
     def plan(
@@ -151,10 +229,10 @@ class LLMPlanner:
             PlanningError: The output could not be read as a valid plan, even after repair.
         """
         steps = self._steps(request, files, history)
-        msgs = next(steps)
+        bound, msgs = next(steps)
         while True:
             try:
-                msgs = steps.send(invoke_llm(self._bound, msgs, purpose="planning"))
+                bound, msgs = steps.send(invoke_llm(bound, msgs, purpose="planning"))
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
 
@@ -167,24 +245,30 @@ class LLMPlanner:
             PlanningError: The output could not be read as a valid plan, even after repair.
         """
         steps = self._steps(request, files, history)
-        msgs = next(steps)
+        bound, msgs = next(steps)
         while True:
             try:
-                msgs = steps.send(await ainvoke_llm(self._bound, msgs, purpose="planning"))
+                bound, msgs = steps.send(await ainvoke_llm(bound, msgs, purpose="planning"))
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
 
     def _steps(
         self, request: str, files: Sequence[str], history: Sequence[BaseMessage]
-    ) -> Generator[list[BaseMessage], BaseMessage, PlanResult]:
-        """The planning dialogue: yields prompts, receives replies, returns the plan."""
+    ) -> Generator[tuple[Any, list[BaseMessage]], Any, PlanResult]:
+        """The planning dialogue: yields (model, prompt), receives replies, returns the plan."""
         msgs = self.messages(request, files, history)
+        bound = self._schema_runnable(files, request)[0] if self.constrained else self._bound
         calls = 0
         problems: list[str] = []
         raw = ""
         for attempt in range(2 if self.repair else 1):
-            reply = yield msgs
+            reply = yield bound, msgs
             calls += 1
+            if isinstance(reply, dict) and "raw" in reply:  # with_structured_output(include_raw)
+                reply = reply["raw"]
+            for key, value in (getattr(reply, "usage_metadata", None) or {}).items():
+                if key in self.usage:
+                    self.usage[key] += int(value or 0)
             parsed, raw = _read_reply(reply)
             if parsed is None:
                 problems = [
@@ -192,7 +276,7 @@ class LLMPlanner:
                     '{"tasks": [...]} with no other text.'
                 ]
             else:
-                validation = validate_plan(parsed, files=files or None)
+                validation = validate_plan(parsed, files=files or None, request=request)
                 if validation.ok:
                     if validation.fixes:
                         logger.info("plan fixed automatically: %s", "; ".join(validation.fixes))
@@ -205,7 +289,7 @@ class LLMPlanner:
                 *msgs,
                 AIMessage(raw),
                 HumanMessage(
-                    load_prompt("plan")["repair"].format(
+                    load_prompt("plan_short" if self.compact else "plan")["repair"].format(
                         problems="\n".join(f"- {p}" for p in problems)
                     )
                 ),
@@ -221,6 +305,17 @@ class LLMPlanner:
         )
         error.llm_calls = calls  # type: ignore[attr-defined]
         raise error
+
+
+def _tool_choice(llm: BaseChatModel) -> Any:
+    """The ``tool_choice`` that forces ``submit_plan`` on ``llm``.
+
+    llama-cpp-python ignores a string ``tool_choice`` (only the dict form turns its JSON-schema
+    grammar on), so ``ChatLlamaCpp`` gets the dict.
+    """
+    if type(llm).__name__ == "ChatLlamaCpp":
+        return {"type": "function", "function": {"name": "submit_plan"}}
+    return "submit_plan"
 
 
 def _read_reply(reply: BaseMessage) -> tuple[Any | None, str]:

@@ -13,6 +13,7 @@ used a near-miss name (``"image"`` for a ``table`` argument, ``"context"`` vs ``
 
 from __future__ import annotations
 
+import re
 import reprlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -97,7 +98,34 @@ def _stringify(value: Any, depth: int = 0) -> str:
     return _short(value, MAX_ARG_CHARS)
 
 
-def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation:
+MEDIA_ACTION_RE = re.compile(
+    r"\b(draw|paint|transcribe|read (?:it |this |that )?aloud|text[- ]to[- ]speech|"
+    r"(?:generate|create|make) (?:an? |me an? )?(?:image|picture|photo|video|speech|audio))\b",
+    re.IGNORECASE,
+)
+"""Request wording that certainly needs a model (an empty plan for it is a planning failure)."""
+_FILE_RE = re.compile(
+    r"[\w./-]+\.(?:png|jpe?g|gif|bmp|webp|tiff?|wav|mp3|flac|ogg|m4a|mp4|avi|mov|mkv|webm)\b",
+    re.IGNORECASE,
+)
+
+
+def needs_a_model(request: str, files: Iterable[str] | None = None) -> str | None:
+    """Why ``request`` cannot have an empty plan (names files or a media action), else ``None``."""
+    if files and list(files):
+        return "the request comes with input files"
+    found = _FILE_RE.search(request)
+    if found:
+        return f"the request names the file {found.group(0)!r}"
+    action = MEDIA_ACTION_RE.search(request)
+    if action:
+        return f"the request asks to {action.group(0).lower()!r}"
+    return None
+
+
+def validate_plan(
+    raw: Any, *, files: Iterable[str] | None = None, request: str | None = None
+) -> Validation:
     """Validate and normalise a plan.
 
     Args:
@@ -105,12 +133,15 @@ def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation
             (``id``, ``task``, ``dep``, ``args``).
         files: Input file names available to the plan. When given, a file argument that names a
             file not among them (and is not a URL) is a problem.
+        request: The user's request. When given, an empty plan for a request that names files
+            or a media action (:func:`needs_a_model`) is a problem.
 
     Returns:
         A :class:`Validation` with the normalised plan, the problems and the automatic fixes.
     """
     problems: list[str] = []
     fixes: list[str] = []
+    files = None if files is None else list(files)
     items = _as_task_list(raw)
     if items is None:
         return Validation(
@@ -225,6 +256,13 @@ def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation
                 if k not in t.dep:
                     t.dep.append(k)
                     fixes.append(f"task {t.id}: added dependency on task {k} (uses <resource>-{k})")
+            implied = modality_of_path(value) if not refs and not _is_url(value) else None
+            if arg.modality != "text" and implied is not None and implied != arg.modality:
+                problems.append(
+                    f"Task {t.id} ({t.task}) argument {arg.name!r} needs {arg.modality}, but "
+                    f"{value!r} is {'an' if implied == 'image' else 'a'} {implied} file."
+                )
+                continue
             if not refs and arg.modality != "text" and file_names is not None:
                 base = _basename(value)
                 if not _is_url(value) and base not in file_names:
@@ -240,6 +278,12 @@ def validate_plan(raw: Any, *, files: Iterable[str] | None = None) -> Validation
                 problems.append(f"Task {t.id} depends on itself.")
         t.dep = sorted(d for d in t.dep if d in by_id and d != t.id)
 
+    if not items and request is not None:
+        why = needs_a_model(request, files)
+        if why:
+            problems.append(
+                f"The plan is empty, but {why}: plan the tasks that the request asks for."
+            )
     cycle = _find_cycle(tasks)
     if cycle:
         path = " -> ".join(str(c) for c in cycle)

@@ -155,7 +155,12 @@ def _raise_unavailable(llm: object, exc: Exception, purpose: str) -> None:
     """Raise :class:`LLMUnavailableError` when ``exc`` says the provider failed; else return."""
     if not _is_provider_error(exc):
         return
-    target = getattr(llm, "bound", llm)  # a model bound to tools
+    target = llm  # unwrap a model bound to tools or to a structured-output schema
+    for _ in range(5):
+        inner = getattr(target, "bound", None) or getattr(target, "first", None)
+        if inner is None:
+            break
+        target = inner
     detail = str(exc).strip().splitlines()[0][:300].rstrip(".") if str(exc).strip() else ""
     raise LLMUnavailableError(
         f"The LLM provider ({describe_llm(target)}) failed during {purpose}: "

@@ -124,8 +124,14 @@ def _is_provider_error(exc: BaseException) -> bool:
     return False
 
 
-def invoke_llm(llm: object, messages: object, *, purpose: str) -> object:
+def invoke_llm(llm: object, messages: object, *, purpose: str, model: object = None) -> object:
     """``llm.invoke(messages)``; a provider that cannot be reached becomes one clear error.
+
+    Args:
+        llm: The chat model, or a runnable made from it (bound to tools or a schema).
+        messages: The prompt.
+        purpose: What the call is for, in the message ("planning").
+        model: The chat model to name in the message when ``llm`` is a runnable made from it.
 
     Raises:
         LLMUnavailableError: The provider could not be reached, timed out or refused the call
@@ -136,18 +142,20 @@ def invoke_llm(llm: object, messages: object, *, purpose: str) -> object:
     except HuggingGPTError:
         raise
     except Exception as exc:
-        _raise_unavailable(llm, exc, purpose)
+        _raise_unavailable(model or llm, exc, purpose)
         raise
 
 
-async def ainvoke_llm(llm: object, messages: object, *, purpose: str) -> object:
+async def ainvoke_llm(
+    llm: object, messages: object, *, purpose: str, model: object = None
+) -> object:
     """Async :func:`invoke_llm` (``llm.ainvoke(messages)``), with the same clear error."""
     try:
         return await llm.ainvoke(messages)  # type: ignore[attr-defined]
     except HuggingGPTError:
         raise
     except Exception as exc:
-        _raise_unavailable(llm, exc, purpose)
+        _raise_unavailable(model or llm, exc, purpose)
         raise
 
 
@@ -155,12 +163,7 @@ def _raise_unavailable(llm: object, exc: Exception, purpose: str) -> None:
     """Raise :class:`LLMUnavailableError` when ``exc`` says the provider failed; else return."""
     if not _is_provider_error(exc):
         return
-    target = llm  # unwrap a model bound to tools or to a structured-output schema
-    for _ in range(5):
-        inner = getattr(target, "bound", None) or getattr(target, "first", None)
-        if inner is None:
-            break
-        target = inner
+    target = getattr(llm, "bound", llm)  # a model bound to tools
     detail = str(exc).strip().splitlines()[0][:300].rstrip(".") if str(exc).strip() else ""
     raise LLMUnavailableError(
         f"The LLM provider ({describe_llm(target)}) failed during {purpose}: "

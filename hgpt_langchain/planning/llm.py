@@ -232,7 +232,9 @@ class LLMPlanner:
         bound, msgs = next(steps)
         while True:
             try:
-                bound, msgs = steps.send(invoke_llm(bound, msgs, purpose="planning"))
+                bound, msgs = steps.send(
+                    invoke_llm(bound, msgs, purpose="planning", model=self.llm)
+                )
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
 
@@ -248,7 +250,9 @@ class LLMPlanner:
         bound, msgs = next(steps)
         while True:
             try:
-                bound, msgs = steps.send(await ainvoke_llm(bound, msgs, purpose="planning"))
+                bound, msgs = steps.send(
+                    await ainvoke_llm(bound, msgs, purpose="planning", model=self.llm)
+                )
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
 

@@ -11,7 +11,7 @@ node holds a thread waiting for tasks that need a thread.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from hgpt_langchain.execution.aio import run_blocking
@@ -28,19 +28,18 @@ async def arun_plan(
     *,
     max_concurrency: int,
     in_langgraph_node: bool,
-    reraise_control_flow: Callable[[BaseException], None],
 ) -> dict[int, TaskResult]:
     """Run ``plan`` asynchronously; a :class:`TaskResult` per task id.
 
     Args:
-        run: The scheduler's per-run state (``_Run``: ``execute``, ``record``, ``skipped``).
+        run: The scheduler's per-run state (``_Run``: ``execute``, ``outcome``, ``record``,
+            ``skipped``).
         plan: The plan.
         done: Results of tasks finished earlier (not run again).
         order: The plan's tasks in topological order.
         blocked: Task id -> why it cannot run.
         max_concurrency: Tasks running at once, at most.
         in_langgraph_node: Run each task as a checkpointed LangGraph ``@task``.
-        reraise_control_flow: Re-raises interrupts and non-``Exception`` errors.
     """
     by_id = plan.by_id()
     for tid, reason in blocked.items():
@@ -64,20 +63,8 @@ async def arun_plan(
         return result.model_dump(mode="json")  # type: ignore[no-any-return]
 
     def finish(task: Task, fut: asyncio.Future) -> None:
-        exc = None if fut.cancelled() else fut.exception()
-        if fut.cancelled() or exc is not None:
-            if exc is not None:
-                reraise_control_flow(exc)
-            result = TaskResult(
-                task_id=task.id,
-                task=task.task,
-                status="failed",
-                error=f"Internal error: {type(exc).__name__}: {exc}",
-            )
-        else:
-            value = fut.result()
-            result = value if isinstance(value, TaskResult) else TaskResult.model_validate(value)
-        run.record(result)
+        exc = RuntimeError("the task was cancelled") if fut.cancelled() else fut.exception()
+        run.record(run.outcome(task, None if exc else fut.result(), exc))
         ready[task.id].set()
 
     futures: dict[asyncio.Future, Task] = {}

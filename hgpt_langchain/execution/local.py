@@ -221,22 +221,27 @@ class LocalExecutor:
         )
 
     @staticmethod
-    def is_cached(model: str) -> bool:
-        """Whether a Hub model id has a snapshot in the local Hugging Face cache."""
+    def cached_snapshot(model: str) -> Path | None:
+        """The snapshot folder of a Hub model id in the local Hugging Face cache, if any."""
         if "/" not in model and not re.match(r"^[\w.-]+$", model):
-            return False
+            return None
         try:
             from huggingface_hub import try_to_load_from_cache
         except ImportError:  # pragma: no cover
-            return False
+            return None
         for name in ("config.json", "model_index.json"):
             try:
                 hit = try_to_load_from_cache(model, name)
             except Exception:  # noqa: BLE001 - invalid repo id
-                return False
+                return None
             if isinstance(hit, str):
-                return True
-        return False
+                return Path(hit).parent
+        return None
+
+    @staticmethod
+    def is_cached(model: str) -> bool:
+        """Whether a Hub model id has a snapshot in the local Hugging Face cache."""
+        return LocalExecutor.cached_snapshot(model) is not None
 
     def is_available(self, model: str) -> bool:
         """Whether ``model`` loads without a download (local folder, HF cache, packaged weights)."""
@@ -286,18 +291,7 @@ class LocalExecutor:
         """The folder holding ``model``'s files here (a local folder or a cached snapshot)."""
         if self.is_local_folder(model):
             return Path(model).expanduser()
-        try:
-            from huggingface_hub import try_to_load_from_cache
-        except ImportError:  # pragma: no cover
-            return None
-        for name in ("config.json", "model_index.json"):
-            try:
-                hit = try_to_load_from_cache(model, name)
-            except Exception:  # noqa: BLE001 - invalid repo id
-                return None
-            if isinstance(hit, str):
-                return Path(hit).parent
-        return None
+        return self.cached_snapshot(model)
 
     def check_loadable(self, model: str) -> None:
         """Refuse, before loading, a model that ships its own code or exceeds the memory budget.

@@ -235,7 +235,6 @@ class Scheduler:
             blocked,
             max_concurrency=self.max_concurrency,
             in_langgraph_node=_in_langgraph_node(),
-            reraise_control_flow=_reraise_control_flow,
         )
 
     # ---- one task ---------------------------------------------------------------------------
@@ -318,6 +317,24 @@ class _Run:
                 sink(event)
             except Exception:  # noqa: BLE001 - events never break a run
                 logger.debug("event sink failed", exc_info=True)
+
+    def outcome(
+        self, task: Task, value: Any = None, exc: BaseException | None = None
+    ) -> TaskResult:
+        """The result of a finished task future: its value, or an internal error.
+
+        Interrupts and non-``Exception`` errors (Ctrl-C) are re-raised.
+        """
+        if exc is not None:
+            _reraise_control_flow(exc)
+            logger.error("Task %s raised %r", task.id, exc)
+            return TaskResult(
+                task_id=task.id,
+                task=task.task,
+                status="failed",
+                error=f"Internal error: {type(exc).__name__}: {exc}",
+            )
+        return value if isinstance(value, TaskResult) else TaskResult.model_validate(value)
 
     def record(self, result: TaskResult) -> None:
         with self.lock:
@@ -528,21 +545,7 @@ def _run_plan(
             for fut in finished:
                 task = futures[fut]
                 exc = fut.exception()
-                if exc is not None:
-                    _reraise_control_flow(exc)
-                    logger.error("Task %s raised %r", task.id, exc)
-                    result = TaskResult(
-                        task_id=task.id,
-                        task=task.task,
-                        status="failed",
-                        error=f"Internal error: {type(exc).__name__}: {exc}",
-                    )
-                else:
-                    value = fut.result()
-                    result = (
-                        value if isinstance(value, TaskResult) else TaskResult.model_validate(value)
-                    )
-                run.record(result)
+                run.record(run.outcome(task, None if exc else fut.result(), exc))
 
     if _in_langgraph_node():
         from langgraph.func import task as lg_task

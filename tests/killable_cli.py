@@ -42,6 +42,9 @@ class _Executor:
 
 
 def main() -> int:  # noqa: D103
+    # A shell that starts jobs in the background hands them SIGINT ignored, and Python then
+    # installs no KeyboardInterrupt handler: give this child the terminal's usual Ctrl-C.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     import hgpt_langchain.graph as graph_module
     from hgpt_langchain.cli import main as cli_main
     from tests.helpers import FirstModelSelector

@@ -94,6 +94,11 @@ def main() -> None:
         out["local"]["loads"] = local.cache.misses
         out["local"]["hits"] = local.cache.hits
 
+        # Ray's driver and raylet print status lines to stdout (file descriptor 1); send them to
+        # stderr so that stdout carries only this benchmark's JSON.
+        sys.stdout.flush()
+        stdout_fd = os.dup(1)
+        os.dup2(2, 1)
         ray.init(
             num_cpus=2,
             include_dashboard=False,
@@ -135,6 +140,9 @@ def main() -> None:
         finally:
             serve.shutdown()
             ray.shutdown()
+            sys.stdout.flush()
+            os.dup2(stdout_fd, 1)
+            os.close(stdout_fd)
         out["loadavg_1m"] = round(os.getloadavg()[0], 2)
         emit(out)
     finally:

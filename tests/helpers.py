@@ -5,7 +5,21 @@ from __future__ import annotations
 import threading
 
 from hgpt_langchain.selection import StaticSelector
+from hgpt_langchain.state import Candidate, ModelChoice, Plan
 from hgpt_langchain.types import ExecutionOutput
+
+
+def choose(plan: Plan, *models: str) -> dict[int, ModelChoice]:
+    """Every task gets ``models[0]`` with the rest as fallbacks."""
+    return {
+        t.id: ModelChoice(
+            task_id=t.id,
+            task=t.task,
+            model=models[0],
+            candidates=[Candidate(id=m, score=1.0 - i / 10) for i, m in enumerate(models)],
+        )
+        for t in plan.tasks
+    }
 
 
 def FirstModelSelector() -> StaticSelector:  # noqa: N802 - reads like the class it was

@@ -11,24 +11,14 @@ import pytest
 from hgpt_langchain.execution.scheduler import Scheduler
 from hgpt_langchain.execution.sleep import SleepExecutor
 from hgpt_langchain.execution.workspace import Workspace
-from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task
+from hgpt_langchain.state import Plan, Task
+from tests.helpers import choose
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
     return Workspace.create(tmp_path / "runs", run_id="hard")
 
-
-def _choose(plan: Plan, *models: str) -> dict[int, ModelChoice]:
-    return {
-        t.id: ModelChoice(
-            task_id=t.id,
-            task=t.task,
-            model=models[0],
-            candidates=[Candidate(id=m, score=1.0 - i / 10) for i, m in enumerate(models)],
-        )
-        for t in plan.tasks
-    }
 
 
 # ---- inputs are copied, never linked -----------------------------------------------------------
@@ -69,7 +59,7 @@ def test_a_hanging_model_uses_the_task_deadline_once_not_once_per_candidate(ws: 
     ex = SleepExecutor({"hang-a": 4.0, "hang-b": 4.0, "hang-c": 4.0})
     t0 = time.monotonic()
     result = Scheduler(ex, task_timeout=1.0).run(
-        plan, _choose(plan, "hang-a", "hang-b", "hang-c"), ws
+        plan, choose(plan, "hang-a", "hang-b", "hang-c"), ws
     )[1]
     elapsed = time.monotonic() - t0
     assert result.status == "failed"
@@ -84,7 +74,7 @@ def test_transient_retries_stop_at_the_task_deadline(ws: Workspace):
     # every call takes 0.4 s and fails transiently (a 503 "loading" that never ends)
     ex = SleepExecutor({"m": 0.4, "n": 0.4}, flaky={"m": 100, "n": 100})
     result = Scheduler(ex, task_timeout=1.0, retries=5, backoff=0.05).run(
-        plan, _choose(plan, "m", "n"), ws
+        plan, choose(plan, "m", "n"), ws
     )[1]
     assert result.status == "failed"
     # 12 calls without a deadline (6 per model); at most a few fit in 1 s

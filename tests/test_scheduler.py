@@ -15,26 +15,15 @@ from hgpt_langchain.errors import UnsupportedTaskError
 from hgpt_langchain.execution.scheduler import Scheduler, topological_order
 from hgpt_langchain.execution.sleep import SleepExecutor
 from hgpt_langchain.execution.workspace import Workspace
-from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task, TaskResult
+from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
 from hgpt_langchain.types import ExecutionOutput
+from tests.helpers import choose
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
     return Workspace.create(tmp_path, run_id="sched")
 
-
-def choose(plan: Plan, *models: str) -> dict[int, ModelChoice]:
-    """Every task gets ``models[0]`` with the rest as fallbacks."""
-    return {
-        t.id: ModelChoice(
-            task_id=t.id,
-            task=t.task,
-            model=models[0],
-            candidates=[Candidate(id=m, score=1.0 - i / 10) for i, m in enumerate(models)],
-        )
-        for t in plan.tasks
-    }
 
 
 def gen(i: int, dep: list[int] | None = None, text: str = "x") -> Task:

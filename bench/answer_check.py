@@ -55,6 +55,19 @@ def make_report(request: str, plan):
     return Report(request=request, plan=plan, choices=choices, results=results)
 
 
+class Recorder:
+    """Passes calls to the chat model and keeps every reply, so failing answers can be read."""
+
+    def __init__(self, llm):
+        self.llm = llm
+        self.replies: list[str] = []
+
+    def invoke(self, messages):
+        reply = self.llm.invoke(messages)
+        self.replies.append(str(reply.text))
+        return reply
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--llm", default="local", help="chat model spec (default: local)")
@@ -81,13 +94,19 @@ def main() -> None:
     llm = resolve_llm(args.llm)
     if hasattr(llm, "max_tokens"):
         llm.max_tokens = args.max_tokens
-    responder = LLMResponder(llm)
+    from hgpt_langchain.answer_check import check_answer
+
+    recorder = Recorder(llm)
+    responder = LLMResponder(recorder)
     failures = []
     t0 = time.perf_counter()
     for report in reports:
-        answer = responder.respond(report)
-        if "Note:" in answer and responder.checks["templated"]:
-            failures.append(answer.rsplit("(Note:", 1)[-1][:300])
+        first = len(recorder.replies)
+        responder.respond(report)
+        for reply in recorder.replies[first:]:
+            problems = check_answer(reply, report).problems()
+            if problems:  # what the check flagged, with the answer, to judge false positives
+                failures.append({"problems": problems, "answer": reply[:600]})
     checks = responder.checks
     n = max(checks["answers"], 1)
     emit(
@@ -102,7 +121,7 @@ def main() -> None:
             "s_per_answer": round((time.perf_counter() - t0) / n, 2),
             "seconds": round(time.perf_counter() - start, 1),
             "loadavg": [round(x, 2) for x in os.getloadavg()],
-            "notes": failures,
+            "failed_answers": failures,
         }
     )
 

@@ -19,6 +19,10 @@ _EXTS = "png|jpe?g|gif|bmp|webp|tiff?|wav|mp3|flac|ogg|m4a|mp4|avi|mov|mkv|webm|
 PATH_RE = re.compile(rf"(?<![\w/.-])(?:[\w~.-]*/)*[\w.-]+\.(?:{_EXTS})\b", re.IGNORECASE)
 MODEL_RE = re.compile(r"(?<![\w/.:-])([A-Za-z0-9][\w.-]{0,95})/([A-Za-z0-9][\w.-]{0,95})(?![\w/])")
 NUMBER_RE = re.compile(r"(?<![\w.])-?\d+(?:[.,]\d+)*(?:\.\d+)?(%?)(?![\w])")
+LIST_MARKER_RE = re.compile(
+    r"^[ \t>*#-]*(?:step\s+)?\d{1,2}[.):](?=\s)", re.IGNORECASE | re.MULTILINE
+)
+"""A numbered-list marker at the start of a line ("3. ", "Step 2:"): structure, not a claim."""
 PLACEHOLDER_RE = re.compile(
     r"\[(?:path|file|image|audio|video|output|model|result)[\w ]*\]|<(?:path|file)>", re.I
 )
@@ -121,6 +125,7 @@ def check_answer(answer: str, report: Report) -> AnswerCheck:
         if model_id.lower() not in models_lower and model_id not in check.models:
             check.models.append(model_id)
     spans = paths_in_answer + [(m.start(), m.end()) for m in MODEL_RE.finditer(answer)]
+    spans += [(m.start(), m.end()) for m in LIST_MARKER_RE.finditer(answer)]
     for m in NUMBER_RE.finditer(answer):
         if any(a <= m.start() < b for a, b in spans):
             continue

@@ -79,6 +79,18 @@ def test_check_catches_invented_numbers_and_placeholders():
     assert check.placeholders == ["[path]"]
 
 
+def test_numbered_list_markers_are_structure_but_numbers_inside_items_are_checked():
+    answer = (
+        "1. The photo shows a grey cat sitting on a sofa.\n"
+        "2. Workflow: image-to-text, then text-to-image.\n"
+        "3. Nothing failed.\n"
+        "  4) The image has 17 cats.\n"
+        "Step 5: done."
+    )
+    check = check_answer(answer, _report())
+    assert check.numbers == ["17"], check.problems()
+
+
 def test_responder_regenerates_once_when_the_answer_invents_a_file():
     llm = ScriptedChatModel(["Your image: /runs/abc/cat.png", GOOD])
     responder = LLMResponder(llm)

@@ -3,10 +3,11 @@ import json
 import pytest
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry
-from hgpt_langchain.index import ModelIndex
-from hgpt_langchain.selection import LLMSelector, RetrievalSelector, local_availability, task_query
+from hgpt_langchain.selection.base import Selector
+from hgpt_langchain.selection.index import ModelIndex
+from hgpt_langchain.selection.llm import LLMSelector
+from hgpt_langchain.selection.retrieval import RetrievalSelector, local_availability, task_query
 from hgpt_langchain.state import Plan, Task
-from hgpt_langchain.types import Selector
 from tests.fake_chat import ScriptedChatModel
 from tests.test_index import BagOfWords
 
@@ -109,9 +110,7 @@ def test_availability_prefers_downloaded_models(tmp_path):
     index = ModelIndex(Catalog(ENTRIES), embeddings=BagOfWords(), persist=False)
     plain = RetrievalSelector(index=index).select(PLAN, "transcribes speech")[0]
     assert plain.model == "openai/whisper-tiny"
-    aware = RetrievalSelector(index=index, availability=check).select(
-        PLAN, "transcribes speech"
-    )[0]
+    aware = RetrievalSelector(index=index, availability=check).select(PLAN, "transcribes speech")[0]
     assert aware.model == "facebook/wav2vec2-base-960h"
     assert aware.candidates[0].available is True and aware.candidates[1].available is None
     assert "available locally" in aware.reason

@@ -1,7 +1,7 @@
 """Per-task request texts (prototypes): what the index's task term and the task head start from.
 
-A foundation of the selection stage, imported by :mod:`hgpt_langchain.index` and
-:mod:`hgpt_langchain.taskhead` (it imports only the task registry).
+A foundation of the selection stage, imported by :mod:`hgpt_langchain.selection.index` and
+:mod:`hgpt_langchain.selection.taskhead` (it imports only the task registry).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 :class:`LLMSelector` (``selection="llm"``) asks an LLM ONCE for all tasks together to choose among
 each task's retrieved top-k (:class:`~hgpt_langchain.selection.retrieval.RetrievalSelector`); any
-malformed or out-of-list answer falls back to the retrieval choice for that task.
+malformed or out-of-list answer falls back to the retrieval choice for that task. The prompt is
+``hgpt_langchain/prompts/select.yaml``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any
 
+from hgpt_langchain.prompts import load_prompt
 from hgpt_langchain.selection.retrieval import RetrievalSelector
 from hgpt_langchain.state import ModelChoice, Plan
 
@@ -18,16 +20,6 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 logger = logging.getLogger(__name__)
-
-
-_LLM_SYSTEM = (
-    "You choose Hugging Face models for the tasks of a plan. For each task you get the "
-    "candidate models found by retrieval, best first, with what their model cards say. Pick the "
-    "candidate that best fits the user's request and the task's arguments (language, domain, "
-    "input kind). Answer with ONE JSON object and nothing else, mapping each task id to "
-    '{"model": "<candidate id>", "reason": "<one short sentence>"}; only use candidate ids '
-    "from the list of that task."
-)
 
 
 class LLMSelector:
@@ -59,7 +51,7 @@ class LLMSelector:
                 entry = self.base.catalog.get(cand.id)
                 desc = (entry.description[:200] if entry else "").replace("\n", " ")
                 lines.append(f"    * {cand.id} ({cand.downloads:,} downloads): {desc}")
-        lines += ["", 'Answer: {"<task id>": {"model": "...", "reason": "..."}, ...}']
+        lines += ["", load_prompt("select")["answer"]]
         return "\n".join(lines)
 
     def select(self, plan: Plan, request: str) -> dict[int, ModelChoice]:
@@ -74,7 +66,10 @@ class LLMSelector:
         self.llm_calls += 1
         try:
             reply = self.llm.invoke(
-                [SystemMessage(_LLM_SYSTEM), HumanMessage(self.prompt(plan, request, choices))]
+                [
+                    SystemMessage(load_prompt("select")["system"]),
+                    HumanMessage(self.prompt(plan, request, choices)),
+                ]
             )
             text = reply.content if isinstance(reply.content, str) else str(reply.content)
             answer: Any = extract_json(text)

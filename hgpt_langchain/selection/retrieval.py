@@ -12,14 +12,13 @@ constants below.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.catalog import LOCAL_LIBRARIES, Catalog, CatalogEntry, default_catalog
 from hgpt_langchain.fit import short_count
-from hgpt_langchain.packaged import packaged_path
+from hgpt_langchain.hub import on_this_machine
 from hgpt_langchain.selection.index import Hit, ModelIndex, default_index
 from hgpt_langchain.state import RESOURCE_RE, Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS, modality_of_path, resolve_task
@@ -67,36 +66,22 @@ def runnable(entry: CatalogEntry) -> bool:
 
 
 def local_availability(cache_dir: str | Path | None = None) -> Availability:
-    """Availability = the model is a local folder or already in the Hugging Face cache.
+    """Availability = the model is on this machine (:func:`hgpt_langchain.hub.on_this_machine`).
 
-    Never touches the network. Models not found locally are ``None`` (unknown), not ``False``:
-    they may still be downloadable or reachable remotely.
+    A model folder, weights an installed package ships, or a snapshot in the Hugging Face cache:
+    the same test as the local executor's ``is_available``. Never touches the network. Models
+    not found locally are ``None`` (unknown), not ``False``: they may still be downloadable or
+    reachable remotely.
 
     Args:
-        cache_dir: Hugging Face hub cache (default: ``HF_HUB_CACHE`` / ``HF_HOME``).
+        cache_dir: Hugging Face hub cache (default: huggingface_hub's, from ``HF_HUB_CACHE`` /
+            ``HF_HOME``).
     """
 
     def check(model_id: str) -> bool | None:
-        if os.path.isdir(model_id) or packaged_path(model_id) is not None:
-            return True
-        root = Path(cache_dir) if cache_dir else _hub_cache()
-        snapshots = root / f"models--{model_id.replace('/', '--')}" / "snapshots"
-        try:
-            return True if snapshots.is_dir() and any(snapshots.iterdir()) else None
-        except OSError:
-            return None
+        return True if on_this_machine(model_id, cache_dir) else None
 
     return check
-
-
-def _hub_cache() -> Path:
-    env = os.environ.get("HF_HUB_CACHE")
-    if env:
-        return Path(env).expanduser()
-    home = os.environ.get("HF_HOME")
-    if home:
-        return Path(home).expanduser() / "hub"
-    return Path("~/.cache/huggingface/hub").expanduser()
 
 
 def fit_score(

@@ -468,8 +468,8 @@ def build_graph(
         planner: ``"llm"``, ``"offline"``, ``"auto"`` (offline when confident, else LLM), a
             planner object (``plan(request, files, history) -> PlanResult``) or a fixed plan.
             Default: ``"llm"`` with a chat model, ``"auto"`` without.
-        selector: A :class:`~hgpt_langchain.types.Selector`, ``"retrieval"`` (default, no LLM
-            call) or ``"llm"`` (one LLM call choosing among each task's top candidates).
+        selector: A :class:`~hgpt_langchain.selection.base.Selector`, ``"retrieval"`` (default,
+            no LLM call) or ``"llm"`` (one LLM call choosing among each task's top candidates).
         executor: An :class:`~hgpt_langchain.types.Executor`. Default: local when a model is
             available locally, remote (``HF_TOKEN``) otherwise.
         responder: A responder object, ``"llm"`` or ``"template"``. Default: LLM if given.

@@ -45,7 +45,7 @@ class Ranking:
     """Log-scaled downloads and likes, in [0, 1]."""
     head: float = 2.0
     """Probability of the entry's task type under the index's task head (see
-    :mod:`hgpt_langchain.taskhead`); no effect when the index has none."""
+    :mod:`hgpt_langchain.selection.taskhead`); no effect when the index has none."""
     bm25: float = 0.0
     """BM25 over entry texts, divided by the best score of the query."""
 

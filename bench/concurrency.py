@@ -23,7 +23,7 @@ from _common import emit
 
 from hgpt_langchain.execution.sleep import SleepExecutor
 from hgpt_langchain.hugginggpt_tool import HuggingGPTTool
-from hgpt_langchain.selection import StaticSelector
+from hgpt_langchain.selection.base import StaticSelector
 
 PLAN = {
     "tasks": [

@@ -85,8 +85,9 @@ def run(sizes: list[int]) -> dict:
 
     from hgpt_langchain.execution.sleep import SleepExecutor
     from hgpt_langchain.graph import build_graph
-    from hgpt_langchain.index import ModelIndex
-    from hgpt_langchain.selection import LLMSelector, RetrievalSelector
+    from hgpt_langchain.selection.index import ModelIndex
+    from hgpt_langchain.selection.llm import LLMSelector
+    from hgpt_langchain.selection.retrieval import RetrievalSelector
     from tests.fake_chat import ScriptedChatModel
 
     rows = []

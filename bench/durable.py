@@ -31,7 +31,7 @@ from hgpt_langchain import build_graph  # noqa: E402
 from hgpt_langchain.checkpoint import checkpoint_serializer, sqlite_checkpointer  # noqa: E402
 from hgpt_langchain.execution.context import current_task_id  # noqa: E402
 from hgpt_langchain.execution.sleep import SleepExecutor  # noqa: E402
-from hgpt_langchain.selection import StaticSelector  # noqa: E402
+from hgpt_langchain.selection.base import StaticSelector  # noqa: E402
 
 
 class Stop(BaseException):

@@ -74,7 +74,7 @@ def stages(repeat: int, quick: bool) -> dict:
     from hgpt_langchain.planning.llm import LLMPlanner
     from hgpt_langchain.planning.offline import OfflinePlanner
     from hgpt_langchain.response import LLMResponder, TemplateResponder
-    from hgpt_langchain.selection import RetrievalSelector
+    from hgpt_langchain.selection.retrieval import RetrievalSelector
     from hgpt_langchain.state import Candidate, ModelChoice
     from tests import plans
     from tests.fake_chat import ScriptedChatModel

@@ -47,7 +47,7 @@ def run(sizes: list[int]) -> dict:
 
     from hgpt_langchain.execution.sleep import SleepExecutor
     from hgpt_langchain.graph import build_graph
-    from hgpt_langchain.selection import StaticSelector
+    from hgpt_langchain.selection.base import StaticSelector
     from tests.fake_chat import ScriptedChatModel
 
     rows = []

@@ -27,8 +27,8 @@ def main() -> None:
     parser.add_argument("--data", default=str(DATA))
     args = parser.parse_args()
     from hgpt_langchain.execution.local import LocalExecutor
-    from hgpt_langchain.index import ModelIndex, default_index
-    from hgpt_langchain.selection import RetrievalSelector, task_query
+    from hgpt_langchain.selection.index import ModelIndex, default_index
+    from hgpt_langchain.selection.retrieval import RetrievalSelector, task_query
     from hgpt_langchain.state import Task
 
     rows = [json.loads(line) for line in Path(args.data).read_text().splitlines() if line]

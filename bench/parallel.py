@@ -30,7 +30,7 @@ from typing import Annotated, Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import emit  # noqa: E402
 
-from hgpt_langchain.selection import StaticSelector  # noqa: E402
+from hgpt_langchain.selection.base import StaticSelector  # noqa: E402
 from hgpt_langchain.state import Plan, Task  # noqa: E402
 
 POOL_CONFIG: dict[str, Any] = {}

@@ -48,8 +48,8 @@ from hgpt_langchain.embeddings import (  # noqa: E402
     SentenceTransformerEmbeddings,
     default_embeddings,
 )
-from hgpt_langchain.index import ModelIndex  # noqa: E402
-from hgpt_langchain.taskhead import default_task_head  # noqa: E402
+from hgpt_langchain.selection.index import ModelIndex  # noqa: E402
+from hgpt_langchain.selection.taskhead import default_task_head  # noqa: E402
 
 HERE = Path(__file__).parent
 DOMAINS = [

@@ -30,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog  # noqa: E402
-from hgpt_langchain.index import _BM25, ModelIndex, Ranking  # noqa: E402
+from hgpt_langchain.selection.index import ModelIndex  # noqa: E402
+from hgpt_langchain.selection.ranking import _BM25, Ranking  # noqa: E402
 
 # Raw model cards (for the "full card" recipe of --compare): the shared data beside the repo.
 RAW_CARDS = Path(__file__).resolve().parents[2] / "shared/data/jarvis/hugginggpt/p0_models.jsonl"

@@ -44,7 +44,7 @@ def demo_graph_kwargs() -> dict[str, Any]:
         kwargs["planner"] = plan
     if dry_run_requested():
         from hgpt_langchain.execution.sleep import SleepExecutor
-        from hgpt_langchain.selection import StaticSelector
+        from hgpt_langchain.selection.base import StaticSelector
 
         seconds = float(os.environ.get("HGPT_STUDIO_DRY_RUN_SECONDS", "0.2"))
         kwargs["selector"] = StaticSelector(

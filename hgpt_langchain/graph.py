@@ -33,6 +33,7 @@ from hgpt_langchain.errors import ConfigurationError, PlanningError
 from hgpt_langchain.planning.base import Planner, PlanResult, StaticPlanner
 from hgpt_langchain.redact import redact
 from hgpt_langchain.response import LLMResponder, Responder, TemplateResponder
+from hgpt_langchain.selection.base import Selector
 from hgpt_langchain.state import (
     HuggingGPTState,
     InputState,
@@ -42,7 +43,7 @@ from hgpt_langchain.state import (
     Report,
     TaskResult,
 )
-from hgpt_langchain.types import Executor, Selector
+from hgpt_langchain.types import Executor
 
 logger = logging.getLogger(__name__)
 
@@ -467,8 +468,8 @@ def build_graph(
         planner: ``"llm"``, ``"offline"``, ``"auto"`` (offline when confident, else LLM), a
             planner object (``plan(request, files, history) -> PlanResult``) or a fixed plan.
             Default: ``"llm"`` with a chat model, ``"auto"`` without.
-        selector: A :class:`~hgpt_langchain.types.Selector`, ``"retrieval"`` (default, no LLM
-            call) or ``"llm"`` (one LLM call choosing among each task's top candidates).
+        selector: A :class:`~hgpt_langchain.selection.base.Selector`, ``"retrieval"`` (default,
+            no LLM call) or ``"llm"`` (one LLM call choosing among each task's top candidates).
         executor: An :class:`~hgpt_langchain.types.Executor`. Default: local when a model is
             available locally, remote (``HF_TOKEN``) otherwise.
         responder: A responder object, ``"llm"`` or ``"template"``. Default: LLM if given.
@@ -521,7 +522,8 @@ def build_graph(
     def _make_selector() -> Selector:
         if selector is not None and not isinstance(selector, str):
             return selector
-        from hgpt_langchain.selection import LLMSelector, RetrievalSelector, local_availability
+        from hgpt_langchain.selection.llm import LLMSelector
+        from hgpt_langchain.selection.retrieval import RetrievalSelector, local_availability
 
         the_catalog = shared_catalog.get()
         # Models already downloaded (or local folders) get a bonus: they run without a network.

@@ -274,7 +274,7 @@ def build_server(
     def get_index() -> Any:
         if "index" not in index_state:
             from hgpt_langchain.catalog import default_catalog, load_catalog
-            from hgpt_langchain.index import default_index
+            from hgpt_langchain.selection.index import default_index
 
             cat = kwargs.get("catalog")
             catalog = load_catalog(cat) if isinstance(cat, str) else (cat or default_catalog())

@@ -9,7 +9,7 @@ Nothing here imports the packages: :func:`importlib.util.find_spec` locates them
 
 ``python -m hgpt_langchain.packaged`` rewrites the shipped catalog with the curated entries
 (``data/curated.jsonl``, which lists these models) merged in; rebuild the shipped index after it
-with ``python -m hgpt_langchain.index``.
+with ``python -m hgpt_langchain.selection.index``.
 """
 
 from __future__ import annotations

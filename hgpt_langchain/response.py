@@ -99,7 +99,7 @@ class LLMResponder:
 
     def messages(self, report: Report) -> list[Any]:
         """The responder prompt (exposed for inspection and token counting)."""
-        from hgpt_langchain.planning.llm import load_prompt
+        from hgpt_langchain.prompts import load_prompt
 
         prompt = load_prompt("respond")
         return [

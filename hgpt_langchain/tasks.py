@@ -9,8 +9,11 @@ README's task table are all generated from :data:`TASKS`. Adding a task type mea
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
 
 Modality = Literal["text", "image", "audio", "video"]
 """The kinds of data that flow between tasks. Files carry image, audio and video."""
@@ -438,6 +441,38 @@ ALIASES: dict[str, str] = {
     "image-editing": "image-to-image",
 }
 """Other spellings that resolve to a registry name (case-insensitive)."""
+
+
+WORDING_DIR = Path(__file__).parent / "data" / "wording"
+
+WORDING: dict[str, Path] = {
+    "request_prototypes": WORDING_DIR / "request_prototypes.json",
+    "planner_examples": WORDING_DIR / "planner_examples.json",
+    "taskbench_descriptions": WORDING_DIR / "taskbench_descriptions.json",
+    "planner_cues": WORDING_DIR / "planner_cues.json",
+}
+"""The per-task wording beyond each :class:`TaskSpec`'s own, as data files keyed by task type.
+
+* ``request_prototypes``: typical requests per task type, ``{task: [text, ...]}``: with the
+  registry's title, description, examples and cues they are the task prototypes of selection
+  (:mod:`hgpt_langchain.selection.prototypes`).
+* ``planner_examples``: hand-written example clauses per anchor label of the offline planner
+  (task types, ``image-to-image+text`` for image edits and ``none`` for clauses that ask for no
+  model), ``{label: [text, ...]}``.
+* ``taskbench_descriptions``: TaskBench's public tool descriptions, shortened, as extra planner
+  anchors, ``{label: text}``.
+* ``planner_cues``: regular expressions (lower-case text) with the score bonus they give a
+  label in the offline planner, ``{label: [[pattern, bonus], ...]}``.
+
+The texts are embedded and the embeddings cached by a fingerprint of the texts: editing a file
+re-embeds them (and changes the shipped index's fingerprint).
+"""
+
+
+@cache
+def wording(name: str) -> dict[str, Any]:
+    """The wording table ``name`` (a key of :data:`WORDING`), read once per process."""
+    return json.loads(WORDING[name].read_text(encoding="utf-8"))
 
 
 def resolve_task(name: str) -> str | None:

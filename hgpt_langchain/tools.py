@@ -357,8 +357,8 @@ def get_model_tools(
         catalog: Catalog to draw from (default: shipped).
         executor: Back end for all tools (default: ``default_executor()``).
         workspace: Shared workspace for all tools (default: one new workspace for all).
-        index: A :class:`~hgpt_langchain.index.ModelIndex` to search (default: the shared index
-            of ``catalog``).
+        index: A :class:`~hgpt_langchain.selection.index.ModelIndex` to search (default: the
+            shared index of ``catalog``).
         input_dirs: Folders whose files tool calls may name directly (see :class:`ModelTool`).
 
     Raises:
@@ -371,7 +371,7 @@ def get_model_tools(
     catalog = catalog if catalog is not None else default_catalog()
     if query:
         if index is None:
-            from hgpt_langchain.index import default_index
+            from hgpt_langchain.selection.index import default_index
 
             index = default_index(catalog)
         entries = _fit_entries(index, query, task, k, per_task, executor)
@@ -406,7 +406,7 @@ def _fit_entries(
     after the models that fit; the task types' order from retrieval is kept.
     """
     from hgpt_langchain.fit import request_facts
-    from hgpt_langchain.selection import fit_score
+    from hgpt_langchain.selection.retrieval import fit_score
 
     # With a task type: every model of it is scored (as model selection does); without one,
     # a wider pool than k of the likeliest task types.

@@ -1,8 +1,8 @@
-"""Protocols that connect the stages: selectors, executors and what executors return.
+"""The executor protocol and what executors return.
 
-Implementations: :class:`hgpt_langchain.selection.RetrievalSelector` (and ``LLMSelector``),
-:mod:`hgpt_langchain.execution` (``LocalExecutor``, ``RemoteExecutor``, ``HybridExecutor``,
-``SleepExecutor``). Anything with the same methods can be passed instead.
+Implementations: :mod:`hgpt_langchain.execution` (``LocalExecutor``, ``RemoteExecutor``,
+``HybridExecutor``, ``SleepExecutor``). Anything with the same methods can be passed instead.
+The selection stage's protocol is :class:`hgpt_langchain.selection.base.Selector`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace
-    from hgpt_langchain.state import ModelChoice, Plan
     from hgpt_langchain.tasks import TaskSpec
 
 
@@ -45,13 +44,4 @@ class Executor(Protocol):
         into the workspace. Raise :class:`~hgpt_langchain.errors.ExecutionError` on failure
         (``transient=True`` for errors worth retrying).
         """
-        ...
-
-
-@runtime_checkable
-class Selector(Protocol):
-    """Chooses a model for every task of a plan."""
-
-    def select(self, plan: Plan, request: str) -> dict[int, ModelChoice]:
-        """Return a :class:`ModelChoice` per task id, candidates ranked best first."""
         ...

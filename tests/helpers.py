@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from hgpt_langchain.selection import StaticSelector
+from hgpt_langchain.selection.base import StaticSelector
 from hgpt_langchain.state import Candidate, ModelChoice, Plan
 from hgpt_langchain.types import ExecutionOutput
 

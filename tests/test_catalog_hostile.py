@@ -20,7 +20,7 @@ import pytest
 from hgpt_langchain.catalog import MAX_LINE_BYTES, clean_card, entry_from_record, load_catalog
 from hgpt_langchain.cli import main
 from hgpt_langchain.errors import ConfigurationError
-from hgpt_langchain.taskhead import TaskHead
+from hgpt_langchain.selection.taskhead import TaskHead
 
 GOOD = {"id": "acme/sentiment", "task": "text-classification", "description": "Says if positive."}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hgpt_langchain.cli import main
-from hgpt_langchain.selection import StaticSelector
+from hgpt_langchain.selection.base import StaticSelector
 from tests.helpers import EchoExecutor
 from tests.tiny_models import *  # noqa: F403 - session fixtures tiny_*
 

@@ -11,10 +11,10 @@ from hgpt_langchain.execution.local import LocalExecutor
 from hgpt_langchain.execution.policy import HybridExecutor
 from hgpt_langchain.execution.remote import RemoteExecutor
 from hgpt_langchain.fit import derive_facts, request_facts
-from hgpt_langchain.index import ModelIndex
 from hgpt_langchain.languages import LANGUAGES
 from hgpt_langchain.planning.offline import _TARGET_LANG_RE
-from hgpt_langchain.selection import RetrievalSelector
+from hgpt_langchain.selection.index import ModelIndex
+from hgpt_langchain.selection.retrieval import RetrievalSelector
 from hgpt_langchain.state import Task
 from tests.test_index import BagOfWords
 
@@ -168,7 +168,7 @@ def test_old_catalog_without_fit_fields_loads_and_keeps_its_fingerprint(tmp_path
 
 @pytest.fixture(scope="module")
 def shipped():
-    from hgpt_langchain.index import default_index
+    from hgpt_langchain.selection.index import default_index
 
     return RetrievalSelector(index=default_index(), can_run=LocalExecutor().can_run)
 
@@ -278,7 +278,7 @@ def test_model_tools_for_a_query_apply_the_same_fit():
 
 
 def test_llm_selector_sees_fitting_candidates_first(tmp_path):
-    from hgpt_langchain.selection import LLMSelector
+    from hgpt_langchain.selection.llm import LLMSelector
     from hgpt_langchain.state import Plan
     from tests.fake_chat import ScriptedChatModel
 

@@ -58,3 +58,12 @@ def test_importing_every_module_loads_no_heavy_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"heavy modules imported: {out.stdout}"
+
+
+def test_selection_protocol_and_hub_import_without_numpy_or_the_hub_client():
+    code = (
+        "import sys, hgpt_langchain.selection.base, hgpt_langchain.hub, hgpt_langchain.prompts\n"
+        "print(','.join(m for m in ('numpy', 'huggingface_hub', 'yaml') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"loaded: {out.stdout}"

@@ -9,14 +9,14 @@ from langchain_core.vectorstores import InMemoryVectorStore
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog
 from hgpt_langchain.errors import ConfigurationError
-from hgpt_langchain.index import (
-    ModelIndex,
+from hgpt_langchain.paths import cache_root
+from hgpt_langchain.selection.index import ModelIndex
+from hgpt_langchain.selection.ranking import (
     Ranking,
     _cue_pattern,
     _Media,
     _modality_fit,
     _query_media,
-    cache_root,
 )
 from hgpt_langchain.tasks import TASKS
 
@@ -229,9 +229,9 @@ def test_shipped_catalog_index_is_shipped_current_and_used_on_a_fresh_install(tm
     """A fresh cache loads the index shipped in the package instead of embedding 680 cards.
 
     If this fails after changing the shipped catalog, the task prototypes or the default
-    embedding model, refresh the shipped index: ``python -m hgpt_langchain.index``.
+    embedding model, refresh the shipped index: ``python -m hgpt_langchain.selection.index``.
     """
-    from hgpt_langchain.index import SHIPPED_INDEX_DIR
+    from hgpt_langchain.selection.index import SHIPPED_INDEX_DIR
 
     index = ModelIndex(load_catalog(), cache_dir=tmp_path / "fresh-cache")
     assert (SHIPPED_INDEX_DIR / index.fingerprint()).is_dir(), "stale shipped index"
@@ -242,7 +242,7 @@ def test_shipped_catalog_index_is_shipped_current_and_used_on_a_fresh_install(tm
 
 
 def test_loading_the_shipped_index_never_writes_into_the_package(tmp_path):
-    from hgpt_langchain.index import SHIPPED_INDEX_DIR
+    from hgpt_langchain.selection.index import SHIPPED_INDEX_DIR
 
     before = sorted(p.name for p in SHIPPED_INDEX_DIR.rglob("*"))
     index = ModelIndex(load_catalog(), cache_dir=tmp_path / "fresh", ranking="task+bm25").prepare()

@@ -16,7 +16,7 @@ import pytest
 
 from hgpt_langchain.errors import ExecutionError
 from hgpt_langchain.execution import LocalExecutor, Scheduler, Workspace
-from hgpt_langchain.selection import StaticSelector
+from hgpt_langchain.selection.base import StaticSelector
 from hgpt_langchain.state import Plan, Task
 from hgpt_langchain.tasks import TASKS, registry_rows
 from tests.tiny_models import write_wav

@@ -9,7 +9,7 @@ from PIL import Image
 from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog
 from hgpt_langchain.errors import ConfigurationError, ExecutionError
 from hgpt_langchain.execution.workspace import Workspace
-from hgpt_langchain.index import ModelIndex
+from hgpt_langchain.selection.index import ModelIndex
 from hgpt_langchain.tasks import TASKS
 from hgpt_langchain.tools import (
     TOOL_DESCRIPTION_MAX_CHARS,

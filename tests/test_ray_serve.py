@@ -16,7 +16,7 @@ import pytest
 from hgpt_langchain.execution import Scheduler, Workspace
 from hgpt_langchain.execution.policy import HybridExecutor
 from hgpt_langchain.execution.ray_serve import FamilyConfig, RayServeExecutor, deploy
-from hgpt_langchain.selection import StaticSelector
+from hgpt_langchain.selection.base import StaticSelector
 from hgpt_langchain.state import Plan, Task
 from hgpt_langchain.tasks import TASKS
 from tests.tiny_models import *  # noqa: F403 - session fixtures tiny_*

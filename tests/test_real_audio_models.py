@@ -70,7 +70,7 @@ def _transcribe(ex: LocalExecutor, ws: Workspace, path: str, **args: str) -> str
 
 
 def test_packaged_models_are_installed_and_marked_available(executor):
-    from hgpt_langchain.selection import local_availability
+    from hgpt_langchain.selection.retrieval import local_availability
 
     assert set(installed()) == set(PACKAGED)
     assert (packaged_path(WHISPER) / "model.bin").is_file()
@@ -209,7 +209,7 @@ def test_readme_command_transcribes_and_reads_back_offline(executor, ws, capsys,
 
 def test_an_available_model_just_below_the_candidate_window_is_still_chosen():
     """The packaged voice ranks below the first 15 hits for this request; its bonus lifts it."""
-    from hgpt_langchain.selection import RetrievalSelector, task_query
+    from hgpt_langchain.selection.retrieval import RetrievalSelector, task_query
     from hgpt_langchain.state import Task
 
     request = "Transcribe this recording and read it back to me"

@@ -291,7 +291,7 @@ def test_model_tools_describe_the_graphs_own_catalog_which_is_loaded_once(tmp_pa
     from hgpt_langchain import tools as tools_mod
     from hgpt_langchain.catalog import Catalog, CatalogEntry
     from hgpt_langchain.graph import build_graph
-    from hgpt_langchain.selection import StaticSelector
+    from hgpt_langchain.selection.base import StaticSelector
 
     from .helpers import EchoExecutor
 

@@ -3,10 +3,11 @@ import json
 import pytest
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry
-from hgpt_langchain.index import ModelIndex
-from hgpt_langchain.selection import LLMSelector, RetrievalSelector, local_availability, task_query
+from hgpt_langchain.selection.base import Selector
+from hgpt_langchain.selection.index import ModelIndex
+from hgpt_langchain.selection.llm import LLMSelector
+from hgpt_langchain.selection.retrieval import RetrievalSelector, local_availability, task_query
 from hgpt_langchain.state import Plan, Task
-from hgpt_langchain.types import Selector
 from tests.fake_chat import ScriptedChatModel
 from tests.test_index import BagOfWords
 
@@ -98,23 +99,63 @@ def test_task_query_skips_files_and_resources():
     assert "talk.wav" not in task_query(PLAN.tasks[0], "req")
 
 
+def cache_model(cache, model_id: str, config: str = "config.json") -> None:
+    """Lay out ``model_id`` in a Hugging Face cache as a download leaves it (refs/main -> abc)."""
+    repo = cache / f"models--{model_id.replace('/', '--')}"
+    (repo / "snapshots" / "abc").mkdir(parents=True)
+    (repo / "snapshots" / "abc" / config).write_text("{}")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("abc")
+
+
 def test_availability_prefers_downloaded_models(tmp_path):
     cache = tmp_path / "hub"
-    (cache / "models--facebook--wav2vec2-base-960h" / "snapshots" / "abc").mkdir(parents=True)
+    cache_model(cache, "facebook/wav2vec2-base-960h")
+    (tmp_path / "my-model").mkdir()
+    (tmp_path / "my-model" / "config.json").write_text("{}")
     check = local_availability(cache)
     assert check("facebook/wav2vec2-base-960h") is True
     assert check("openai/whisper-tiny") is None
-    assert check(str(tmp_path)) is True  # a local folder
+    assert check(str(tmp_path / "my-model")) is True  # a local model folder
 
     index = ModelIndex(Catalog(ENTRIES), embeddings=BagOfWords(), persist=False)
     plain = RetrievalSelector(index=index).select(PLAN, "transcribes speech")[0]
     assert plain.model == "openai/whisper-tiny"
-    aware = RetrievalSelector(index=index, availability=check).select(
-        PLAN, "transcribes speech"
-    )[0]
+    aware = RetrievalSelector(index=index, availability=check).select(PLAN, "transcribes speech")[0]
     assert aware.model == "facebook/wav2vec2-base-960h"
     assert aware.candidates[0].available is True and aware.candidates[1].available is None
     assert "available locally" in aware.reason
+
+
+def test_selection_and_the_local_executor_agree_on_what_is_on_this_machine(tmp_path, monkeypatch):
+    from huggingface_hub import constants
+
+    from hgpt_langchain.execution.local import LocalExecutor
+
+    cache = tmp_path / "hub"
+    cache_model(cache, "org/downloaded")
+    cache_model(cache, "org/pipeline", config="model_index.json")
+    (cache / "models--org--partial" / "snapshots" / "abc").mkdir(parents=True)  # no refs/main
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "config.json").write_text("{}")
+    (tmp_path / "no-model").mkdir()
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(cache))
+    executor, selection = LocalExecutor(device="cpu"), local_availability()
+    expected = {
+        "org/downloaded": True,
+        "org/pipeline": True,
+        "org/partial": False,
+        "org/never-seen": False,
+        str(tmp_path / "folder"): True,
+        str(tmp_path / "no-model"): False,
+    }
+    for model, here in expected.items():
+        assert executor.is_available(model) is here, model
+        assert selection(model) is (True if here else None), model
+    assert (
+        executor.model_files("org/downloaded")
+        == cache / "models--org--downloaded" / "snapshots" / "abc"
+    )
 
 
 def test_llm_selector_one_call_for_all_tasks_and_validates_picks():

@@ -225,7 +225,7 @@ def warm_caches():
     """What the first ``hgpt`` command on a machine leaves behind (in HGPT_CACHE_DIR)."""
     OfflinePlanner().warm_up()
     default_embeddings("auto-float32").encode_query("warm")
-    from hgpt_langchain.index import default_index
+    from hgpt_langchain.selection.index import default_index
 
     default_index().prepare().embed_query("warm")
 

@@ -7,8 +7,9 @@ import pytest
 
 from hgpt_langchain.embeddings import default_embeddings
 from hgpt_langchain.errors import ConfigurationError
-from hgpt_langchain.index import ModelIndex, Ranking
-from hgpt_langchain.taskhead import (
+from hgpt_langchain.selection.index import ModelIndex
+from hgpt_langchain.selection.ranking import Ranking
+from hgpt_langchain.selection.taskhead import (
     SHIPPED_HEAD,
     TaskHead,
     default_task_head,
@@ -161,7 +162,7 @@ def test_shipped_head_is_used_by_default_and_matches_its_training_data():
     for source in head.info["sources"]:
         data = (BENCH_DATA / source["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == source["sha256"], (
-            f"{source['file']} changed: retrain with python -m hgpt_langchain.taskhead"
+            f"{source['file']} changed: retrain with python -m hgpt_langchain.selection.taskhead"
         )
     # On requests it never saw (the held-out TaskBench split), the head alone is mostly right.
     rows = [

@@ -7,7 +7,7 @@ each one's request text in TaskBench's ``user_requests.json`` (the original word
 ``instruction`` field of ``data.json`` is a paraphrase of it) and writes, next to this script:
 
 * ``taskbench_train.jsonl``: records from pages ``k = 0 (mod 4)``: what the shipped task head is
-  trained on (``python -m hgpt_langchain.taskhead``).
+  trained on (``python -m hgpt_langchain.selection.taskhead``).
 * ``taskbench_heldout.jsonl``: records from pages ``k = 2 (mod 4)``: never used to train or tune
   anything, the held-out selection benchmark.
 

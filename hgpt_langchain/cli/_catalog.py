@@ -77,7 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_models_search(args: argparse.Namespace) -> int:
     """Print the catalog models that best fit a query."""
     from hgpt_langchain.catalog import default_catalog, load_catalog
-    from hgpt_langchain.index import default_index
+    from hgpt_langchain.selection.index import default_index
 
     if args.top < 1:
         raise ConfigurationError(f"--top must be at least 1, not {args.top}.")
@@ -85,8 +85,8 @@ def cmd_models_search(args: argparse.Namespace) -> int:
     if args.task_head is None:
         index = default_index(catalog)
     else:
-        from hgpt_langchain.index import ModelIndex
-        from hgpt_langchain.taskhead import TaskHead
+        from hgpt_langchain.selection.index import ModelIndex
+        from hgpt_langchain.selection.taskhead import TaskHead
 
         head = None if args.task_head.lower() == "none" else TaskHead.load(args.task_head)
         index = ModelIndex(catalog, task_head=head)
@@ -140,7 +140,7 @@ def cmd_catalog_sync(args: argparse.Namespace) -> int:
 
 def cmd_models_train_head(args: argparse.Namespace) -> int:
     """Train a task head on labelled requests and save it."""
-    from hgpt_langchain.taskhead import train_from_files
+    from hgpt_langchain.selection.taskhead import train_from_files
 
     head = train_from_files(args.data, args.out)
     rows = sum(source["rows"] for source in head.info["sources"])

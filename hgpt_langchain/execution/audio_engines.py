@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from hgpt_langchain.errors import ExecutionError
 from hgpt_langchain.execution.context import output_stem
 from hgpt_langchain.execution.convert import load_audio
+from hgpt_langchain.hub import cached_file
 from hgpt_langchain.languages import language as find_language
 from hgpt_langchain.packaged import OFFLINE_EXTRA, packaged, packaged_path
 from hgpt_langchain.types import ExecutionOutput
@@ -126,15 +127,12 @@ def _piper_files(model: str) -> tuple[str, str]:
 
 def _piper_in_cache(model: str) -> bool:
     try:
-        from huggingface_hub import try_to_load_from_cache
-
         repo, stem = _piper_files(model)
-        return all(
-            isinstance(try_to_load_from_cache(repo, f"{stem}{suffix}"), str)
-            for suffix in (".onnx", ".onnx.json")
-        )
-    except Exception:  # noqa: BLE001 - not a voice id, or no hub client
+    except ExecutionError:  # not a voice id
         return False
+    return all(
+        cached_file(repo, f"{stem}{suffix}") is not None for suffix in (".onnx", ".onnx.json")
+    )
 
 
 def is_available(model: str) -> bool:

@@ -41,7 +41,7 @@ from hgpt_langchain.execution.convert import (
 )
 from hgpt_langchain.execution.speech_to_speech import route_speech_to_speech
 from hgpt_langchain.execution.tabular import route_tabular
-from hgpt_langchain.hub import hub_offline
+from hgpt_langchain.hub import cached_snapshot, hub_offline, local_folder, on_this_machine
 from hgpt_langchain.languages import LANGUAGES as _LANGUAGE_TABLE
 from hgpt_langchain.languages import language as _find_language
 from hgpt_langchain.tasks import TASKS, TaskSpec
@@ -206,46 +206,13 @@ class LocalExecutor:
             return False
         return loadable
 
-    @staticmethod
-    def is_local_folder(model: str) -> bool:
-        """Whether ``model`` is a folder on disk holding a model."""
-        path = Path(model).expanduser()
-        return path.is_dir() and any(
-            (path / name).is_file()
-            for name in (
-                "config.json",
-                "model_index.json",
-                "modules.json",
-                "config_sentence_transformers.json",
-            )
-        )
-
-    @staticmethod
-    def cached_snapshot(model: str) -> Path | None:
-        """The snapshot folder of a Hub model id in the local Hugging Face cache, if any."""
-        if "/" not in model and not re.match(r"^[\w.-]+$", model):
-            return None
-        try:
-            from huggingface_hub import try_to_load_from_cache
-        except ImportError:  # pragma: no cover
-            return None
-        for name in ("config.json", "model_index.json"):
-            try:
-                hit = try_to_load_from_cache(model, name)
-            except Exception:  # noqa: BLE001 - invalid repo id
-                return None
-            if isinstance(hit, str):
-                return Path(hit).parent
-        return None
-
-    @staticmethod
-    def is_cached(model: str) -> bool:
-        """Whether a Hub model id has a snapshot in the local Hugging Face cache."""
-        return LocalExecutor.cached_snapshot(model) is not None
-
     def is_available(self, model: str) -> bool:
-        """Whether ``model`` loads without a download (local folder, HF cache, packaged weights)."""
-        return self.is_local_folder(model) or self.is_cached(model) or engine_available(model)
+        """Whether ``model`` loads without a download (local folder, HF cache, packaged weights).
+
+        :func:`hgpt_langchain.hub.on_this_machine` (what selection asks too), or a model of a
+        format-routed engine whose files are here (a Piper voice in the cache, an engine folder).
+        """
+        return on_this_machine(model) or engine_available(model)
 
     # ---- running --------------------------------------------------------------------------------
 
@@ -289,9 +256,7 @@ class LocalExecutor:
 
     def model_files(self, model: str) -> Path | None:
         """The folder holding ``model``'s files here (a local folder or a cached snapshot)."""
-        if self.is_local_folder(model):
-            return Path(model).expanduser()
-        return self.cached_snapshot(model)
+        return local_folder(model) or cached_snapshot(model)
 
     def check_loadable(self, model: str) -> None:
         """Refuse, before loading, a model that ships its own code or exceeds the memory budget.

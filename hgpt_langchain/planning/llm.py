@@ -1,10 +1,11 @@
 """The LLM planner: one chat-model call turns a request into a validated plan.
 
 The prompt is a specification with the registry's task list, few-shot demonstrations (single,
-chain and DAG requests, shipped as ``prompts/plan.yaml``) and the conversation trimmed to a token
-budget. Output is read from a tool call (``submit_plan``) where the model supports tool calling,
-else extracted tolerantly from text. An invalid plan gets one repair round that feeds the exact
-validation problems back; if it is still invalid, :class:`~hgpt_langchain.errors.PlanningError`.
+chain and DAG requests, shipped as ``hgpt_langchain/prompts/plan.yaml``) and the conversation
+trimmed to a token budget. Output is read from a tool call (``submit_plan``) where the model
+supports tool calling, else extracted tolerantly from text. An invalid plan gets one repair round
+that feeds the exact validation problems back; if it is still invalid,
+:class:`~hgpt_langchain.errors.PlanningError`.
 The prompt never lists models, so its size does not grow with the catalog.
 """
 
@@ -13,11 +14,8 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Generator, Sequence
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import (
     AIMessage,
@@ -33,18 +31,10 @@ from hgpt_langchain.llm import ainvoke_llm, invoke_llm
 from hgpt_langchain.planning.base import PlanResult
 from hgpt_langchain.planning.jsonish import extract_json
 from hgpt_langchain.planning.validate import needs_a_model, validate_plan
+from hgpt_langchain.prompts import load_prompt
 from hgpt_langchain.tasks import TASKS
 
 logger = logging.getLogger(__name__)
-
-
-@cache
-def load_prompt(name: str) -> dict[str, Any]:
-    """Load a prompt file shipped in ``hgpt_langchain/planning/prompts/``."""
-    text = (
-        resources.files("hgpt_langchain.planning").joinpath("prompts", f"{name}.yaml").read_text()
-    )
-    return yaml.safe_load(text)
 
 
 def task_list_text() -> str:

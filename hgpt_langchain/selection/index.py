@@ -9,10 +9,11 @@ shipped all-MiniLM-L6-v2) and ranks models for a query by a weighted sum of
   from the task registry: title, description, examples, cues), so a model's task counts even when
   its card is vague;
 * ``head``: the probability of the entry's task type under a *task head*, a linear classifier
-  over the query embedding trained on labelled requests (:mod:`hgpt_langchain.taskhead`; one is
-  shipped for the default embeddings);
+  over the query embedding trained on labelled requests
+  (:mod:`hgpt_langchain.selection.taskhead`; one is shipped for the default embeddings);
 * ``popularity``: log-scaled downloads and likes;
 * ``bm25``: lexical overlap (optional, off by default);
+* ``cue``: the query names one of the task's registry cues;
 * ``modality``: +1 when the task reads a kind of media the query gives, by naming a file
   (``photo.jpg``) or talking about it ("the recording of a call"; "an audio version of this
   text" asks for audio, it gives none); -1 when the task's main input is media the query does
@@ -25,6 +26,8 @@ under ``<cache>/index/<fingerprint>`` (cache: ``cache_dir`` argument, else ``$HG
 ``~/.cache/hgpt_langchain``); the fingerprint covers catalog content, embedding model, text recipe
 and prototype texts, so an unchanged catalog is never embedded twice. Any LangChain
 ``VectorStore`` can be used instead (``vector_store=``): it then supplies the similarity term.
+
+The weights, the lexical terms and the media terms are in :mod:`hgpt_langchain.selection.ranking`.
 """
 
 from __future__ import annotations
@@ -32,16 +35,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
-import re
 import shutil
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,70 +50,33 @@ from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
 from hgpt_langchain.embeddings import embedding_name, query_vector
 from hgpt_langchain.errors import ConfigurationError
 from hgpt_langchain.paths import cache_root
-from hgpt_langchain.prototypes import REQUEST_PROTOTYPES, task_prototypes  # noqa: F401 - re-export
-from hgpt_langchain.taskhead import TaskHead, default_task_head
-from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, resolve_task
+from hgpt_langchain.selection.prototypes import task_prototypes
+from hgpt_langchain.selection.ranking import (
+    _BM25,
+    Ranking,
+    _cue_pattern,
+    _modality_fit,
+    _query_media,
+)
+from hgpt_langchain.selection.taskhead import TaskHead, default_task_head
+from hgpt_langchain.tasks import TASKS, resolve_task
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
     from langchain_core.vectorstores import VectorStore
 
-    from hgpt_langchain.ann import TaskHNSW
+    from hgpt_langchain.selection.ann import TaskHNSW
 
 logger = logging.getLogger(__name__)
 
 INDEX_FORMAT = 1
-
-SHIPPED_INDEX_DIR = Path(__file__).parent / "data" / "index"
-"""Pre-built index of the shipped catalog with the default embeddings (read-only)."""
 """Bumped whenever the on-disk layout or the prototype recipe changes."""
+
+SHIPPED_INDEX_DIR = Path(__file__).parent.parent / "data" / "index"
+"""Pre-built index of the shipped catalog with the default embeddings (read-only)."""
 
 RECIPES = ("desc", "desc+tags")
 """Text recipes: what is embedded for each entry (see :meth:`CatalogEntry.text`)."""
-
-
-@dataclass(frozen=True)
-class Ranking:
-    """Weights of the ranking terms (see the module docstring)."""
-
-    similarity: float = 1.0
-    """Cosine between query and entry text."""
-    task: float = 2.0
-    """Cosine between query and the best prototype of the entry's task type."""
-    cue: float = 0.2
-    """The query contains one of the task's registry cues (``TaskSpec.cues``)."""
-    modality: float = 0.2
-    """+1 when the task reads media the query gives (a file it names, or "the recording"), -1
-    when the task's main input is media the query does not give or the query asks for text
-    and the task makes media (see the module docstring)."""
-    popularity: float = 0.05
-    """Log-scaled downloads and likes, in [0, 1]."""
-    head: float = 2.0
-    """Probability of the entry's task type under the index's task head (see
-    :mod:`hgpt_langchain.taskhead`); no effect when the index has none."""
-    bm25: float = 0.0
-    """BM25 over entry texts, divided by the best score of the query."""
-
-    @classmethod
-    def named(cls, name: str) -> Ranking:
-        """A preset by name.
-
-        ``cosine``, ``cosine+pop``, ``hybrid``, ``task`` (default), ``task+bm25``, and
-        ``task-nohead`` (the task terms without the trained task head).
-        """
-        presets = {
-            "cosine": cls(task=0.0, cue=0.0, modality=0.0, popularity=0.0, head=0.0),
-            "cosine+pop": cls(task=0.0, cue=0.0, modality=0.0, head=0.0),
-            "hybrid": cls(task=0.0, cue=0.0, modality=0.0, head=0.0, bm25=0.3),
-            "task": cls(),
-            "task+bm25": cls(bm25=0.3),
-            "task-nohead": cls(head=0.0),
-        }
-        if name not in presets:
-            raise ConfigurationError(
-                f"Unknown ranking {name!r}; choose one of {', '.join(presets)}."
-            )
-        return presets[name]
 
 
 @dataclass
@@ -138,139 +100,6 @@ class Hit:
     def task(self) -> str:
         """The entry's task type."""
         return self.entry.task
-
-
-_TOKEN = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    "a an the and or of to in on for with by from is are was be this that it its as at into "
-    "i me my you your we our can could would please want need some any have has do does".split()
-)
-
-
-def _tokens(text: str) -> list[str]:
-    return [t for t in _TOKEN.findall(text.lower()) if t not in _STOP and len(t) > 1]
-
-
-class _BM25:
-    """Okapi BM25 over an inverted index of numpy postings (fast enough for 100k entries)."""
-
-    def __init__(self, n: int, postings: dict[str, tuple[np.ndarray, np.ndarray]]):
-        self.n = n
-        self.postings = postings
-
-    @classmethod
-    def build(cls, texts: Sequence[str], k1: float = 1.2, b: float = 0.75) -> _BM25:
-        docs = [Counter(_tokens(t)) for t in texts]
-        lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
-        avg = float(lengths.mean()) if len(docs) else 1.0
-        rows: dict[str, list[int]] = {}
-        tfs: dict[str, list[int]] = {}
-        for i, doc in enumerate(docs):
-            for term, tf in doc.items():
-                rows.setdefault(term, []).append(i)
-                tfs.setdefault(term, []).append(tf)
-        n = len(docs)
-        postings = {}
-        for term, r in rows.items():
-            r_arr = np.array(r, dtype=np.int32)
-            tf = np.array(tfs[term], dtype=np.float32)
-            idf = math.log(1 + (n - len(r) + 0.5) / (len(r) + 0.5))
-            norm = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[r_arr] / max(avg, 1e-6)))
-            postings[term] = (r_arr, (idf * norm).astype(np.float32))
-        return cls(n, postings)
-
-    def scores(self, query: str) -> np.ndarray:
-        out = np.zeros(self.n, dtype=np.float32)
-        for term in set(_tokens(query)):
-            posting = self.postings.get(term)
-            if posting is not None:
-                out[posting[0]] += posting[1]
-        return out
-
-    def save(self, path: Path) -> None:
-        terms = sorted(self.postings)
-        sizes = np.array([len(self.postings[t][0]) for t in terms], dtype=np.int64)
-        rows = (
-            np.concatenate([self.postings[t][0] for t in terms]) if terms else np.zeros(0, np.int32)
-        )
-        weights = (
-            np.concatenate([self.postings[t][1] for t in terms])
-            if terms
-            else np.zeros(0, np.float32)
-        )
-        np.savez(path, terms=np.array(terms), sizes=sizes, rows=rows, weights=weights, n=self.n)
-
-    @classmethod
-    def load(cls, path: Path) -> _BM25:
-        data = np.load(path)
-        terms = data["terms"].tolist()
-        offsets = np.concatenate([[0], np.cumsum(data["sizes"])])
-        rows, weights = data["rows"], data["weights"]
-        postings = {
-            t: (rows[offsets[i] : offsets[i + 1]], weights[offsets[i] : offsets[i + 1]])
-            for i, t in enumerate(terms)
-        }
-        return cls(int(data["n"]), postings)
-
-
-# File names by kind of media ("photo.jpg" names an image).
-_MEDIA_FILES: dict[str, re.Pattern[str]] = {
-    m: re.compile(rf"\w\.({'|'.join(e.lstrip('.') for e in FILE_EXTENSIONS[m])})\b")
-    for m in ("image", "audio", "video")
-}
-# Words that say a query gives a kind of media even when it names no file ("the audio of a
-# phone call", "pictures of houses").
-_MEDIA_WORDS: dict[str, re.Pattern[str]] = {
-    "image": re.compile(
-        r"\b(images?|photos?|photographs?|pictures?|pics?|screenshots?|scans?|scanned|"
-        r"x-rays?|drawings?|paintings?|sketch(es)?|invoices?|receipts?)\b"
-    ),
-    "audio": re.compile(
-        r"\b(audio|sounds?|recordings?|recorded|voices?|calls?|podcasts?|songs?|music|"
-        r"spoken|speech|speakers?|utterances?)\b"
-    ),
-    "video": re.compile(r"\b(videos?|footage|clips?|movies?|films?)\b"),
-}
-# ... unless the words name what to produce ("into speech", "an audio version of this text").
-_MEDIA_OUTPUT = re.compile(
-    r"\b(into|to|as)\s+(an?\s+|the\s+)?(spoken\s+|natural\s+)?"
-    r"(audio|speech|voice|sound|images?|pictures?|videos?)\b|\b(audio|image|video)\s+version\b|"
-    r"\b(creat|generat|produc|mak|render|synthesi[sz]|draw|paint)\w*\s+(me\s+)?"
-    r"(an?\s+|the\s+|some\s+)?(\w+\s+)?(audio|speech|voice|images?|pictures?|videos?)\b"
-)
-
-
-_WANTS_TEXT = re.compile(
-    r"\b(transcri\w*|(speech|audio|voice)[- ]to[- ]text|(to|into)\s+(written\s+|plain\s+)?text)\b"
-)
-
-
-@dataclass(frozen=True)
-class _Media:
-    """What a query says about media (see :func:`_query_media`)."""
-
-    given: frozenset[str]
-    """Kinds it gives: files it names (``photo.jpg`` -> image) or media it talks about ("the
-    recording of a call" -> audio), not media it asks for ("an audio version of this text")."""
-    wants_text: bool
-    """It asks for text out of media ("transcribe", "speech to text")."""
-
-
-def _query_media(query: str) -> _Media:
-    lower = query.lower()
-    given = {m for m, names in _MEDIA_FILES.items() if names.search(lower)}
-    talk = _MEDIA_OUTPUT.sub(" ", lower)
-    given |= {m for m, words in _MEDIA_WORDS.items() if words.search(talk)}
-    return _Media(frozenset(given), bool(_WANTS_TEXT.search(lower)))
-
-
-@cache
-def _cue_pattern(task: str) -> re.Pattern[str]:
-    """A task's cues, each matched from the start of a word.
-
-    "form" is not found in "information", while the stem "transcrib" is found in "transcribe".
-    """
-    return re.compile("|".join(rf"(?<![a-z0-9]){re.escape(c)}" for c in TASKS[task].cues))
 
 
 def _best_per_segment(score: np.ndarray, lengths: list[int], n: int) -> np.ndarray:
@@ -313,22 +142,6 @@ class _Scored:
         )
 
 
-def _modality_fit(spec: Any, media: _Media) -> float:
-    """How a task fits the media of a query.
-
-    +1 if the task reads a kind of media the query gives; -1 if its main input is media the
-    query does not give, or if the query asks for text and the task makes media; else 0.
-    """
-    inputs = [a.modality for a in spec.args if a.resource]
-    if media.given & set(inputs):
-        return 1.0
-    if inputs and inputs[0] != "text":
-        return -1.0
-    if media.wants_text and spec.output != "text":
-        return -1.0
-    return 0.0
-
-
 class ModelIndex:
     """Searchable embeddings of a catalog's models (see the module docstring).
 
@@ -346,12 +159,12 @@ class ModelIndex:
         store: How the built-in store finds similar rows: ``"numpy"`` (exact scan of the
             candidate task types' rows) or ``"faiss"`` (one HNSW graph per task type,
             approximate, for catalogs of 100k models and more; needs ``faiss-cpu``; see
-            :mod:`hgpt_langchain.ann`).
+            :mod:`hgpt_langchain.selection.ann`).
         ann_candidates: With ``store="faiss"``: rows fetched from each searched task's graph
             and then ranked.
-        task_head: A trained :class:`~hgpt_langchain.taskhead.TaskHead` for the ``head`` term;
-            ``"default"`` = the head shipped for the default embedding model (none for other
-            embeddings); ``None`` = no head.
+        task_head: A trained :class:`~hgpt_langchain.selection.taskhead.TaskHead` for the
+            ``head`` term; ``"default"`` = the head shipped for the default embedding model
+            (none for other embeddings); ``None`` = no head.
     """
 
     def __init__(
@@ -461,7 +274,7 @@ class ModelIndex:
             if self.vector_store is not None:
                 self._fill_vector_store()
             if self.store == "faiss":
-                from hgpt_langchain.ann import TaskHNSW
+                from hgpt_langchain.selection.ann import TaskHNSW
 
                 ann = TaskHNSW()
                 writable = self._source is not None and self._source.parent != SHIPPED_INDEX_DIR
@@ -543,7 +356,8 @@ class ModelIndex:
     def export(self, folder: str | Path) -> Path:
         """Write this index (built or loaded) to ``folder/<fingerprint>``; return that path.
 
-        ``python -m hgpt_langchain.index`` uses it to refresh the index shipped in the package.
+        ``python -m hgpt_langchain.selection.index`` uses it to refresh the index shipped in the
+        package.
         """
         self.prepare()
         saved = self.cache_dir
@@ -966,7 +780,7 @@ def default_index(catalog: Catalog | None = None) -> ModelIndex:
 
 if __name__ == "__main__":  # pragma: no cover - maintainer command
     # Refresh the shipped index after changing the shipped catalog, the prototypes or the
-    # default embedding model: python -m hgpt_langchain.index
+    # default embedding model: python -m hgpt_langchain.selection.index
     for old in SHIPPED_INDEX_DIR.glob("*"):
         shutil.rmtree(old)
     print(default_index().export(SHIPPED_INDEX_DIR))

@@ -1,34 +1,30 @@
-"""Stage 2: choosing a model for every planned task.
+"""The retrieval selector: a model for every planned task, with no LLM call.
 
-:class:`RetrievalSelector` (the default) makes no LLM call: for each task it searches the
-catalog's vector index among models of that task type with a query made of the task type, its
-text arguments and the request, re-ranks the hits by availability (already in the local cache or a
-local folder, or otherwise known reachable) and records candidates, scores and a one-line reason.
-
-:class:`LLMSelector` (``selection="llm"``) asks an LLM ONCE for all tasks together to choose among
-each task's retrieved top-k; any malformed or out-of-list answer falls back to the retrieval
-choice for that task.
+:class:`RetrievalSelector` (the default) searches, for each task, the catalog's vector index
+(:mod:`hgpt_langchain.selection.index`) among models of that task type with a query made of the
+task type, its text arguments and the request (:func:`task_query`), re-ranks the hits by fit
+(:func:`fit_score`: language, direction, domain, popularity, whether the executor runs it) and
+availability (already in the local cache or a local folder, or otherwise known reachable), and
+records candidates, scores and a one-line reason. The weights of that re-ranking are the
+constants below.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.catalog import LOCAL_LIBRARIES, Catalog, CatalogEntry, default_catalog
 from hgpt_langchain.fit import short_count
-from hgpt_langchain.index import Hit, ModelIndex, default_index
-from hgpt_langchain.packaged import packaged_path
+from hgpt_langchain.hub import on_this_machine
+from hgpt_langchain.selection.index import Hit, ModelIndex, default_index
 from hgpt_langchain.state import RESOURCE_RE, Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS, modality_of_path, resolve_task
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
-    from langchain_core.language_models import BaseChatModel
 
 logger = logging.getLogger(__name__)
 
@@ -70,36 +66,22 @@ def runnable(entry: CatalogEntry) -> bool:
 
 
 def local_availability(cache_dir: str | Path | None = None) -> Availability:
-    """Availability = the model is a local folder or already in the Hugging Face cache.
+    """Availability = the model is on this machine (:func:`hgpt_langchain.hub.on_this_machine`).
 
-    Never touches the network. Models not found locally are ``None`` (unknown), not ``False``:
-    they may still be downloadable or reachable remotely.
+    A model folder, weights an installed package ships, or a snapshot in the Hugging Face cache:
+    the same test as the local executor's ``is_available``. Never touches the network. Models
+    not found locally are ``None`` (unknown), not ``False``: they may still be downloadable or
+    reachable remotely.
 
     Args:
-        cache_dir: Hugging Face hub cache (default: ``HF_HUB_CACHE`` / ``HF_HOME``).
+        cache_dir: Hugging Face hub cache (default: huggingface_hub's, from ``HF_HUB_CACHE`` /
+            ``HF_HOME``).
     """
 
     def check(model_id: str) -> bool | None:
-        if os.path.isdir(model_id) or packaged_path(model_id) is not None:
-            return True
-        root = Path(cache_dir) if cache_dir else _hub_cache()
-        snapshots = root / f"models--{model_id.replace('/', '--')}" / "snapshots"
-        try:
-            return True if snapshots.is_dir() and any(snapshots.iterdir()) else None
-        except OSError:
-            return None
+        return True if on_this_machine(model_id, cache_dir) else None
 
     return check
-
-
-def _hub_cache() -> Path:
-    env = os.environ.get("HF_HUB_CACHE")
-    if env:
-        return Path(env).expanduser()
-    home = os.environ.get("HF_HOME")
-    if home:
-        return Path(home).expanduser() / "hub"
-    return Path("~/.cache/huggingface/hub").expanduser()
 
 
 def fit_score(
@@ -149,7 +131,8 @@ class RetrievalSelector:
     Args:
         catalog: Catalog to choose from (default: the shipped catalog).
         embeddings: LangChain ``Embeddings`` for the index (default: all-MiniLM-L6-v2).
-        index: A ready :class:`~hgpt_langchain.index.ModelIndex` (overrides catalog/embeddings).
+        index: A ready :class:`~hgpt_langchain.selection.index.ModelIndex` (overrides
+            ``catalog`` and ``embeddings``).
         top_k: Candidates kept per task (the chosen model first, then fallbacks).
         availability: ``availability(model_id) -> bool | None``; ``None`` = no availability
             term. Use :func:`local_availability` to prefer models already downloaded.
@@ -306,139 +289,3 @@ class RetrievalSelector:
     def select(self, plan: Plan, request: str) -> dict[int, ModelChoice]:
         """A :class:`ModelChoice` per task id of ``plan``."""
         return {task.id: self.choose(task, request) for task in plan.tasks}
-
-
-class StaticSelector:
-    """Chooses fixed models, no retrieval: pinned models, dry runs, tests and benchmarks.
-
-    Args:
-        models: One model id for every task; or ``models(task) -> id | [ids]`` where the first
-            id is chosen and the rest are fallbacks in order.
-        reason: The reason recorded with every choice.
-
-    Example:
-        >>> StaticSelector(lambda t: [f"me/{t.task}", f"me/{t.task}-backup"])  # doctest: +SKIP
-    """
-
-    def __init__(self, models: str | Callable[[Task], str | list[str]], reason: str = "fixed"):
-        self.models = models
-        self.reason = reason
-
-    def select(self, plan: Plan, request: str) -> dict[int, ModelChoice]:
-        """The fixed :class:`ModelChoice` of every task of ``plan``."""
-        choices = {}
-        for task in plan.tasks:
-            ids = self.models(task) if callable(self.models) else self.models
-            ids = [ids] if isinstance(ids, str) else list(ids)
-            choices[task.id] = ModelChoice(
-                task_id=task.id,
-                task=task.task,
-                model=ids[0] if ids else None,
-                candidates=[
-                    Candidate(id=m, score=round(1.0 - 0.1 * i, 4)) for i, m in enumerate(ids)
-                ],
-                reason=self.reason,
-            )
-        return choices
-
-
-_LLM_SYSTEM = (
-    "You choose Hugging Face models for the tasks of a plan. For each task you get the "
-    "candidate models found by retrieval, best first, with what their model cards say. Pick the "
-    "candidate that best fits the user's request and the task's arguments (language, domain, "
-    "input kind). Answer with ONE JSON object and nothing else, mapping each task id to "
-    '{"model": "<candidate id>", "reason": "<one short sentence>"}; only use candidate ids '
-    "from the list of that task."
-)
-
-
-class LLMSelector:
-    """One LLM call chooses among each task's retrieved top-k, for all tasks together.
-
-    Args:
-        llm: A LangChain chat model.
-        base: The retrieval selector that supplies candidates and the fallback choice.
-
-    Attributes:
-        llm_calls: LLM calls made so far (one per :meth:`select` with something to choose).
-    """
-
-    def __init__(self, llm: BaseChatModel, base: RetrievalSelector | None = None):
-        self.llm = llm
-        self.base = base if base is not None else RetrievalSelector()
-        self.llm_calls = 0
-
-    def prompt(self, plan: Plan, request: str, choices: dict[int, ModelChoice]) -> str:
-        """The user message: the request and each task's candidates."""
-        lines = [f"User request: {request}", "", "Tasks and candidates:"]
-        for task in plan.tasks:
-            choice = choices[task.id]
-            if len(choice.candidates) < 2:
-                continue
-            args = json.dumps(task.args, ensure_ascii=False)
-            lines.append(f"- task {task.id} ({choice.task}), args {args}:")
-            for cand in choice.candidates:
-                entry = self.base.catalog.get(cand.id)
-                desc = (entry.description[:200] if entry else "").replace("\n", " ")
-                lines.append(f"    * {cand.id} ({cand.downloads:,} downloads): {desc}")
-        lines += ["", 'Answer: {"<task id>": {"model": "...", "reason": "..."}, ...}']
-        return "\n".join(lines)
-
-    def select(self, plan: Plan, request: str) -> dict[int, ModelChoice]:
-        """Retrieve candidates, then let the LLM pick; fall back per task on bad output."""
-        choices = self.base.select(plan, request)
-        if not any(len(c.candidates) >= 2 for c in choices.values()):
-            return choices
-        from langchain_core.messages import HumanMessage, SystemMessage
-
-        from hgpt_langchain.planning.jsonish import extract_json
-
-        self.llm_calls += 1
-        try:
-            reply = self.llm.invoke(
-                [SystemMessage(_LLM_SYSTEM), HumanMessage(self.prompt(plan, request, choices))]
-            )
-            text = reply.content if isinstance(reply.content, str) else str(reply.content)
-            answer: Any = extract_json(text)
-        except Exception as err:  # noqa: BLE001 - the retrieval choice is a safe fallback
-            logger.warning("LLM model selection failed (%s); keeping retrieval choices.", err)
-            answer = None
-        if not isinstance(answer, dict):
-            logger.warning("LLM selection output is not a JSON object; using retrieval choices.")
-            note = "; LLM answer unusable, kept retrieval choice"
-            return {
-                tid: c.model_copy(update={"reason": c.reason + note})
-                if len(c.candidates) >= 2
-                else c
-                for tid, c in choices.items()
-            }
-        out: dict[int, ModelChoice] = {}
-        for tid, choice in choices.items():
-            pick = answer.get(str(tid), answer.get(tid))
-            if isinstance(pick, dict):
-                model, reason = pick.get("model"), pick.get("reason")
-            else:
-                model, reason = (pick if isinstance(pick, str) else None), None
-            ids = [c.id for c in choice.candidates]
-            if len(ids) < 2:
-                out[tid] = choice
-            elif model in ids:
-                ranked = [choice.candidates[ids.index(model)]] + [
-                    c for c in choice.candidates if c.id != model
-                ]
-                out[tid] = choice.model_copy(
-                    update={
-                        "model": model,
-                        "candidates": ranked,
-                        "reason": "LLM: "
-                        + str(reason or "best fit among the candidates").strip()[:200],
-                    }
-                )
-            else:
-                out[tid] = choice.model_copy(
-                    update={
-                        "reason": choice.reason
-                        + f"; LLM picked {model!r}, not a candidate, kept retrieval choice"
-                    }
-                )
-        return out

@@ -8,12 +8,13 @@ query encoder the index uses, class-balanced so that task types with few example
 
 The package ships a head for the default embedding model, trained on TaskBench single-task
 requests plus the registry's own prototypes (``data/task_head.npz``; how it was made is recorded
-in its ``info``: see ``python -m hgpt_langchain.taskhead --help``). A head applies only to the
-embedding model it was trained with: :func:`default_task_head` returns ``None`` for any other.
+in its ``info``: see ``python -m hgpt_langchain.selection.taskhead --help``). A head applies only
+to the embedding model it was trained with: :func:`default_task_head` returns ``None`` for any
+other.
 
 Train one for your own requests::
 
-    from hgpt_langchain.taskhead import train_task_head
+    from hgpt_langchain.selection.taskhead import train_task_head
     head = train_task_head(rows, embeddings)   # rows: [{"q": ..., "task": ...}, ...]
     head.save("my_head.npz")
     index = ModelIndex(catalog, task_head=TaskHead.load("my_head.npz"))
@@ -35,10 +36,10 @@ import numpy as np
 
 from hgpt_langchain.embeddings import embedding_name, query_vector
 from hgpt_langchain.errors import ConfigurationError
-from hgpt_langchain.prototypes import task_prototypes
+from hgpt_langchain.selection.prototypes import task_prototypes
 from hgpt_langchain.tasks import TASKS, resolve_task
 
-SHIPPED_HEAD = Path(__file__).parent / "data" / "task_head.npz"
+SHIPPED_HEAD = Path(__file__).parent.parent / "data" / "task_head.npz"
 """The head shipped for the default embedding model."""
 
 
@@ -131,7 +132,10 @@ class TaskHead:
             ConfigurationError: The file is missing, unreadable, or names unknown task types.
         """
         path = Path(path)
-        hint = "train one with hgpt_langchain.taskhead.train_task_head or pass task_head=None."
+        hint = (
+            "train one with hgpt_langchain.selection.taskhead.train_task_head or pass "
+            "task_head=None."
+        )
         if path.exists() and not path.is_file():  # a FIFO would block np.load forever
             raise ConfigurationError(
                 f"The task head {str(path)!r} is not a regular file (a folder, FIFO or device); "
@@ -359,7 +363,7 @@ def train_from_files(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Maintainer command: train the shipped head (``python -m hgpt_langchain.taskhead``)."""
+    """Maintainers train the shipped head: ``python -m hgpt_langchain.selection.taskhead``."""
     import argparse
 
     parser = argparse.ArgumentParser(description="Train the task head shipped in the package.")

@@ -1,8 +1,8 @@
 """Approximate nearest-neighbour search for large catalogs: one FAISS HNSW graph per task type.
 
-:class:`~hgpt_langchain.index.ModelIndex` scans its float32 matrix exactly by default. With
-``store="faiss"`` it instead asks one HNSW graph (``faiss.IndexHNSWFlat``, inner product on unit
-vectors = cosine) per task type for the rows most similar to the query, and ranks only those.
+:class:`~hgpt_langchain.selection.index.ModelIndex` scans its float32 matrix exactly by default.
+With ``store="faiss"`` it instead asks one HNSW graph (``faiss.IndexHNSWFlat``, inner product on
+unit vectors = cosine) per task type for the rows most similar to the query, and ranks only those.
 Rows are grouped by task in the matrix, so the graph of a task holds one contiguous slice and a
 task filter (the selection node's case) searches one graph. Graphs are saved beside the persisted
 index (``<index>/hnsw-M<m>/<task>.faiss``) and loaded, not rebuilt, by later processes.

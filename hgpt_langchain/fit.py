@@ -67,6 +67,14 @@ DOMAINS: dict[str, str] = {
     "test model": r"tiny-random|\btemp_|\bdummy\b",
     "anime": r"anime|manga|waifu",
     "faces": r"\bfaces\b|facial|celebrit",
+    "role-play (adult)": r"not suitable for (?:use by )?minors|\bnsfw\b|role-?play",
+    "clothing": r"\bcloth|fashion(?!\s+on)|apparel|garment",
+    "inpainting": r"inpaint",
+    "source separation": r"source separation|\bseparat\w* (?:\w+ ){0,3}(?:speakers|sources|voices|"
+    r"people|tracks)|sepclean|wsj0?-?2mix|libri2mix",
+    "reverberation": r"reverb|\bwhamr|\becho\b",
+    "voice conversion": r"voice[ -]conversion|conver\w* (?:the |my |this )?voice|"
+    r"change (?:the |my )?voice|sovits",
 }
 """Domain names and the words that reveal them, in requests and in model cards alike."""
 
@@ -175,7 +183,7 @@ def derive_facts(
         lang = language(m.group(1))
         if lang:
             found.add(lang.iso)
-    for m in _ID_CODE_RE.finditer(low):
+    for m in _ID_CODE_RE.finditer(re.sub(r"lang(?:uage)?[-_]id", "", low)):  # not Indonesian
         found.add(m.group(1).lower())
     if found:
         facts.languages, facts.evidence["languages"] = found, f"id {name}"
@@ -281,7 +289,8 @@ def model_facts(entry: CatalogEntry) -> ModelFacts:
         return cached
     facts = derive_facts(entry.id, entry.task, entry.tags, entry.description)
     stored_langs = getattr(entry, "languages", None)
-    if stored_langs:
+    # Languages the catalog read from the id are read again with the current rules.
+    if stored_langs and not str(entry.evidence.get("languages", "")).startswith("id "):
         facts.languages = set(stored_langs)
         facts.evidence["languages"] = entry.evidence.get("languages", "catalog")
     if getattr(entry, "source_languages", None):
@@ -289,7 +298,9 @@ def model_facts(entry: CatalogEntry) -> ModelFacts:
         facts.target = set(entry.target_languages or ())
         facts.evidence["direction"] = entry.evidence.get("direction", "catalog")
     if getattr(entry, "domains", None):
-        facts.domains = set(entry.domains or ())
+        # Stored domains plus those the current DOMAINS table reads (a catalog built before a
+        # domain was added still gets it).
+        facts.domains |= set(entry.domains or ())
     if len(_FACTS_CACHE) > 100_000:
         _FACTS_CACHE.clear()
     _FACTS_CACHE[(entry.id, entry.task, id(entry))] = facts
@@ -463,6 +474,9 @@ class Fit:
     domain_fit: set[str] = field(default_factory=set)
     domain_misfit: set[str] = field(default_factory=set)
     """The model's domains that the request does not name."""
+    language_unknown: bool = False
+    """The request names a language other than English and the model's languages are unknown
+    (most models whose card names no language are English-only)."""
     facts: list[str] = field(default_factory=list)
     """Short facts for the choice's reason ('en->fr', 'domain finance')."""
 
@@ -501,6 +515,8 @@ def fit(entry: CatalogEntry, req: RequestFacts) -> Fit:
                 out.mismatch = f"works in {_show(mf.languages)}, not {req.language}"
             else:
                 out.language_match = True
+        elif req.language != "en":
+            out.language_unknown = True
     out.domain_fit = mf.domains & req.domains
     out.domain_misfit = mf.domains - req.domains
     if out.domain_fit:

@@ -10,7 +10,7 @@ from hgpt_langchain.execution.local import LANGUAGES as LOCAL_LANGUAGES
 from hgpt_langchain.execution.local import LocalExecutor
 from hgpt_langchain.execution.policy import HybridExecutor
 from hgpt_langchain.execution.remote import RemoteExecutor
-from hgpt_langchain.fit import derive_facts, request_facts
+from hgpt_langchain.fit import derive_facts, model_facts, request_facts
 from hgpt_langchain.languages import LANGUAGES
 from hgpt_langchain.planning.offline import _TARGET_LANG_RE
 from hgpt_langchain.selection.index import ModelIndex
@@ -306,3 +306,86 @@ def test_shipped_catalog_carries_facts_with_evidence():
     assert finbert.languages == ["en"] and "card language" in finbert.evidence["languages"]
     assert "finance" in finbert.domains
     assert catalog.get("facebook/fastspeech2-en-ljspeech").local_runnable is False
+
+
+def test_lang_id_in_an_id_is_not_indonesian_and_stored_id_languages_are_reread():
+    assert derive_facts("anton-l/wav2vec2-base-lang-id", "audio-classification").languages == set()
+    assert derive_facts("x/indobert-base-id", "text-classification").languages == {"id"}
+    stored = CatalogEntry(
+        id="s/lang-id-voxlingua107-ecapa",
+        task="audio-classification",
+        languages=["id"],
+        evidence={"languages": "id lang-id-voxlingua107-ecapa"},
+    )
+    assert model_facts(stored).languages == set()
+    card = CatalogEntry(
+        id="s/other", task="audio-classification", languages=["id"], evidence={"languages": "card"}
+    )
+    assert model_facts(card).languages == {"id"}
+
+
+@pytest.mark.parametrize(
+    ("model_id", "description", "domain"),
+    [
+        (
+            "p/pygmalion-6b",
+            "Dialogue model. Warning: This model is NOT suitable for use by minors.",
+            "role-play (adult)",
+        ),
+        ("r/stable-diffusion-inpainting", "Stable Diffusion Inpainting model.", "inpainting"),
+        ("m/segformer_b2_clothes", "SegFormer fine-tuned for clothes segmentation.", "clothing"),
+        ("s/sepformer-wsj02mix", "Audio source separation with a SepFormer.", "source separation"),
+        ("m/speecht5_vc", "SpeechT5 fine-tuned for voice conversion.", "voice conversion"),
+    ],
+)
+def test_specialised_models_get_their_domain(model_id, description, domain):
+    assert domain in derive_facts(model_id, "x", description=description).domains
+
+
+def test_self_supervised_fashion_is_not_clothing_and_branches_are_not_separation():
+    beit = "BEiT pre-trained in a self-supervised fashion on ImageNet-22k."
+    assert (
+        "clothing" not in derive_facts("m/beit", "image-classification", description=beit).domains
+    )
+    shards = "A reupload. Sharded variants are available in separate branches."
+    assert (
+        "source separation" not in derive_facts("w/p", "conversational", description=shards).domains
+    )
+
+
+def test_a_model_of_unknown_language_ranks_after_one_known_to_fit_a_non_english_request(tmp_path):
+    desc = "A dialogue model that replies to chat messages."
+    entries = [
+        CatalogEntry(id="o/chat", task="conversational", description=desc, downloads=10**5),
+        CatalogEntry(
+            id="o/ru-chat", task="conversational", description=desc, downloads=500, languages=["ru"]
+        ),
+    ]
+    selector = RetrievalSelector(index=_translation_index(tmp_path, entries))
+    task = Task(id=0, task="conversational", args={"text": "Привет"})
+    assert selector.choose(task, "Reply in Russian to: Привет").model == "o/ru-chat"
+    assert selector.choose(task, "Reply to: hello there").model == "o/chat"
+
+
+def test_a_model_no_local_route_loads_stays_behind_while_nothing_is_downloaded(tmp_path):
+    desc = "Enhances speech: removes background noise from a recording."
+    entries = [
+        CatalogEntry(
+            id="o/keras-enhance",
+            task="audio-to-audio",
+            description=desc,
+            downloads=10**4,
+            library="keras",
+        ),
+        CatalogEntry(
+            id="o/hf-enhance",
+            task="audio-to-audio",
+            description=desc,
+            downloads=10,
+            library="transformers",
+        ),
+    ]
+    index = _translation_index(tmp_path, entries)
+    task = Task(id=0, task="audio-to-audio", args={"audio": "a.wav"})
+    never = RetrievalSelector(index=index, can_run=lambda entry: False)
+    assert never.choose(task, "Remove the noise from a.wav").model == "o/hf-enhance"

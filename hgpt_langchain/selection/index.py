@@ -211,7 +211,11 @@ class ModelIndex:
         self.built = False
         """True when the last preparation embedded the catalog (False: loaded from disk)."""
 
-        order = {t: i for i, t in enumerate(TASKS)}
+        # Task types outside the registry (a foreign catalog's own names) come after the
+        # registry's; the registry's terms never score them (see _foreign_evidence).
+        self._foreign = sorted({e.task for e in self.catalog} - TASKS.keys())
+        self._proto_tasks = [*TASKS, *self._foreign]
+        order = {t: i for i, t in enumerate(self._proto_tasks)}
         self._entries: list[CatalogEntry] = sorted(
             self.catalog, key=lambda e: order.get(e.task, len(order))
         )
@@ -224,7 +228,6 @@ class ModelIndex:
             [order.get(e.task, len(order)) for e in self._entries], dtype=np.int32
         )
         self._proto_pairs = task_prototypes()
-        self._proto_tasks = list(TASKS)
         self._proto_index = np.array(
             [self._proto_tasks.index(t) for t, _ in self._proto_pairs], dtype=np.int64
         )
@@ -457,15 +460,19 @@ class ModelIndex:
         return best
 
     def _task_evidence(self, query: str, q: np.ndarray) -> dict[str, np.ndarray]:
-        """Weighted task-level terms, each an array over task types (registry order)."""
+        """Weighted task-level terms, each an array over task types.
+
+        Registry order, then the catalog's foreign task types (see :meth:`_foreign_evidence`).
+        """
         w = self.ranking
         parts: dict[str, np.ndarray] = {}
+        registry = list(TASKS)
         if w.task:
-            parts["task"] = w.task * self._prototype_scores(q)
+            parts["task"] = w.task * self._prototype_scores(q)[: len(registry)]
         if w.cue:
             lower = query.lower()
             parts["cue"] = w.cue * np.array(
-                [bool(_cue_pattern(t).search(lower)) for t in self._proto_tasks],
+                [bool(_cue_pattern(t).search(lower)) for t in registry],
                 dtype=np.float32,
             )
         if w.head and self._head_scores is not None:
@@ -476,14 +483,41 @@ class ModelIndex:
                     f"{self.task_head.embeddings!r}, but the query vector has {q.shape[0]}; "
                     "pass the embeddings it was trained with, or task_head=None."
                 )
-            parts["head"] = w.head * self._head_scores(q)
+            parts["head"] = w.head * self._head_scores(q)[: len(registry)]
         if w.modality:
             media = _query_media(query)
             parts["modality"] = w.modality * np.array(
-                [_modality_fit(TASKS[t], media) for t in self._proto_tasks],
+                [_modality_fit(TASKS[t], media) for t in registry],
                 dtype=np.float32,
             )
-        return parts
+        return self._foreign_evidence(parts)
+
+    def _foreign_evidence(self, parts: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Extend registry-only task terms to the catalog's foreign task types.
+
+        The registry's prototypes, cues, media terms and trained head know nothing of a task
+        type outside the registry, so they must neither reward nor punish its models: each
+        foreign task type gets the terms of the best-scoring registry task type that has models
+        in this catalog (none: zero). A foreign model then ranks against the best registry
+        models by similarity and popularity alone, and an all-foreign catalog (APIBench's own
+        domains, say) is ranked by similarity and popularity, as with ``ranking="cosine+pop"``.
+        """
+        if not self._foreign:
+            return parts
+        n = len(TASKS)
+        present = [i for i, t in enumerate(TASKS) if t in self._ranges]
+        if parts and present:
+            total = np.sum(list(parts.values()), axis=0)
+            best = present[int(np.argmax(total[present]))]
+            fill = {name: float(values[best]) for name, values in parts.items()}
+        else:
+            fill = dict.fromkeys(parts, 0.0)
+        return {
+            name: np.concatenate(
+                [values[:n], np.full(len(self._foreign), fill[name], dtype=np.float32)]
+            )
+            for name, values in parts.items()
+        }
 
     def search(
         self,
@@ -514,7 +548,7 @@ class ModelIndex:
         """
         self.prepare()
         if task is not None:
-            name = resolve_task(task)
+            name = resolve_task(task) or (task if task in self._foreign else None)
             if name is None:
                 raise ConfigurationError(
                     f"Unknown task type {task!r}. Task types: {', '.join(TASKS)}."

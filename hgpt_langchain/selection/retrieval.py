@@ -55,6 +55,9 @@ POPULARITY_WEIGHT = 0.3
 NO_CARD_PENALTY = 0.1
 """Subtracted from a model without a model card (its description is made from the task)."""
 
+UNKNOWN_LANGUAGE_PENALTY = 0.25
+"""Subtracted from a model of unknown language when the request's language is not English."""
+
 FOREIGN_LIBRARY_PENALTY = 0.15
 """Subtracted from a candidate whose card names another library (fairseq, espnet, keras, ...):
 kept as a fallback, but not chosen over a model that can run."""
@@ -101,8 +104,11 @@ def fit_score(
     score += POPULARITY_WEIGHT * popularity(hit.entry)
     score += LANGUAGE_MATCH if f.language_match else 0.0
     score += DOMAIN_LIFT if f.domain_fit else 0.0
-    score -= DOMAIN_MISFIT if f.domain_misfit and not f.domain_fit else 0.0
-    if runs is None and not runnable(hit.entry):
+    score -= DOMAIN_MISFIT if f.domain_misfit else 0.0
+    score -= UNKNOWN_LANGUAGE_PENALTY if f.language_unknown else 0.0
+    # Also when the executor cannot run it now (weights not downloaded while offline): a model
+    # of a loadable library can run once downloaded, one of another library never locally.
+    if runs is not True and not runnable(hit.entry):
         score -= FOREIGN_LIBRARY_PENALTY
     if hit.entry.description.startswith(f"{hit.entry.id}: a "):
         score -= NO_CARD_PENALTY

@@ -30,6 +30,7 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import interrupt
 
 from hgpt_langchain.errors import ConfigurationError, PlanningError
+from hgpt_langchain.execution.base import Executor
 from hgpt_langchain.planning.base import Planner, PlanResult, StaticPlanner
 from hgpt_langchain.redact import redact
 from hgpt_langchain.response import LLMResponder, Responder, TemplateResponder
@@ -42,7 +43,7 @@ from hgpt_langchain.state import (
     Report,
     TaskResult,
 )
-from hgpt_langchain.types import Executor, Selector
+from hgpt_langchain.types import Selector
 
 logger = logging.getLogger(__name__)
 
@@ -469,8 +470,8 @@ def build_graph(
             Default: ``"llm"`` with a chat model, ``"auto"`` without.
         selector: A :class:`~hgpt_langchain.types.Selector`, ``"retrieval"`` (default, no LLM
             call) or ``"llm"`` (one LLM call choosing among each task's top candidates).
-        executor: An :class:`~hgpt_langchain.types.Executor`. Default: local when a model is
-            available locally, remote (``HF_TOKEN``) otherwise.
+        executor: An :class:`~hgpt_langchain.execution.base.Executor`. Default: local when a
+            model is available locally, remote (``HF_TOKEN``) otherwise.
         responder: A responder object, ``"llm"`` or ``"template"``. Default: LLM if given.
         catalog: A catalog (or a path to a JSONL catalog) for the default selector.
         embeddings: LangChain ``Embeddings`` for the default selector's index.

@@ -24,12 +24,12 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, default_catalog
 from hgpt_langchain.errors import ConfigurationError, ExecutionError, HuggingGPTError
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.tasks import TASKS, TaskSpec, resolve_task
-from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
+    from hgpt_langchain.execution.base import Executor
     from hgpt_langchain.execution.workspace import Workspace
-    from hgpt_langchain.types import Executor
 
 logger = logging.getLogger(__name__)
 

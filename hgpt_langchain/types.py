@@ -1,51 +1,16 @@
-"""Protocols that connect the stages: selectors, executors and what executors return.
+"""The selector protocol: what model selection promises the graph.
 
-Implementations: :class:`hgpt_langchain.selection.RetrievalSelector` (and ``LLMSelector``),
-:mod:`hgpt_langchain.execution` (``LocalExecutor``, ``RemoteExecutor``, ``HybridExecutor``,
-``SleepExecutor``). Anything with the same methods can be passed instead.
+Implementations: :class:`hgpt_langchain.selection.RetrievalSelector` (and ``LLMSelector``).
+Anything with the same method can be passed instead. The executor protocol lives in
+:mod:`hgpt_langchain.execution.base`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from hgpt_langchain.execution.workspace import Workspace
     from hgpt_langchain.state import ModelChoice, Plan
-    from hgpt_langchain.tasks import TaskSpec
-
-
-@dataclass
-class ExecutionOutput:
-    """What an executor returns for one task run."""
-
-    text: str | None = None
-    """Text output (or a short text rendering of structured output)."""
-    files: list[str] = field(default_factory=list)
-    """Files written into the workspace (images as PNG, audio as WAV, video as MP4)."""
-    data: Any = None
-    """Structured output (labels and scores, boxes, ...), JSON-serialisable."""
-    executor: str | None = None
-    """Which executor produced it ('local', 'remote', ...)."""
-
-
-@runtime_checkable
-class Executor(Protocol):
-    """Runs one task with one model."""
-
-    name: str
-
-    def run(
-        self, task: TaskSpec, model: str, args: dict[str, str], workspace: Workspace
-    ) -> ExecutionOutput:
-        """Run ``task`` with ``model`` on resolved ``args`` (no ``<resource>-k`` left).
-
-        File arguments are paths inside ``workspace`` (or allowed URLs). Outputs are written
-        into the workspace. Raise :class:`~hgpt_langchain.errors.ExecutionError` on failure
-        (``transient=True`` for errors worth retrying).
-        """
-        ...
 
 
 @runtime_checkable

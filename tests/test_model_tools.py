@@ -8,6 +8,7 @@ from PIL import Image
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog
 from hgpt_langchain.errors import ConfigurationError, ExecutionError
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.workspace import Workspace
 from hgpt_langchain.index import ModelIndex
 from hgpt_langchain.tasks import TASKS
@@ -20,7 +21,6 @@ from hgpt_langchain.tools import (
     make_model_tool,
     tool_name,
 )
-from hgpt_langchain.types import ExecutionOutput
 from tests.fake_chat import ScriptedChatModel
 from tests.test_index import BagOfWords
 

@@ -74,7 +74,7 @@ class _Stub:
 
     def run(self, task, model, args, workspace):
         from hgpt_langchain.errors import ExecutionError
-        from hgpt_langchain.types import ExecutionOutput
+        from hgpt_langchain.execution.base import ExecutionOutput
 
         self.calls += 1
         if self.fail:

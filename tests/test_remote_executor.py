@@ -23,9 +23,9 @@ from hgpt_langchain.execution import (
     Workspace,
     task_context,
 )
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS
-from hgpt_langchain.types import ExecutionOutput
 from tests.tiny_models import write_png, write_wav
 
 

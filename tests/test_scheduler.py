@@ -12,11 +12,11 @@ from langgraph.graph import END, START, StateGraph
 from typing_extensions import TypedDict
 
 from hgpt_langchain.errors import UnsupportedTaskError
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.scheduler import Scheduler, topological_order
 from hgpt_langchain.execution.sleep import SleepExecutor
 from hgpt_langchain.execution.workspace import Workspace
 from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
-from hgpt_langchain.types import ExecutionOutput
 from tests.helpers import choose
 
 

@@ -1,7 +1,7 @@
 """Stage 3: running tasks. Workspaces, executors (local, remote, hybrid) and the DAG scheduler.
 
 The names below load on first use, so importing one module of this package (say
-:mod:`~hgpt_langchain.execution.workspace`) does not load the others. Heavy
+:mod:`~hgpt_langchain.execution.base` for the protocol) does not load the others. Heavy
 libraries (torch, transformers, diffusers) are imported only when a local model runs.
 """
 
@@ -11,6 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from hgpt_langchain.execution.base import ExecutionOutput, Executor
     from hgpt_langchain.execution.context import current_task_id, task_context
     from hgpt_langchain.execution.local import ROUTES, LocalExecutor
     from hgpt_langchain.execution.policy import HybridExecutor, default_executor
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace
 
 _EXPORTS: dict[str, str] = {
+    "ExecutionOutput": "hgpt_langchain.execution.base",
+    "Executor": "hgpt_langchain.execution.base",
     "current_task_id": "hgpt_langchain.execution.context",
     "task_context": "hgpt_langchain.execution.context",
     "ROUTES": "hgpt_langchain.execution.local",
@@ -36,6 +39,8 @@ _EXPORTS: dict[str, str] = {
 __all__ = [
     "REMOTE_CALLS",
     "ROUTES",
+    "ExecutionOutput",
+    "Executor",
     "HybridExecutor",
     "LocalExecutor",
     "RemoteExecutor",

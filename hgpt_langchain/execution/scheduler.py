@@ -32,6 +32,7 @@ from hgpt_langchain.errors import (
     UnsupportedTaskError,
     WorkspaceError,
 )
+from hgpt_langchain.execution.base import ExecutionOutput, Executor
 from hgpt_langchain.execution.context import task_context
 from hgpt_langchain.execution.resources import (
     UnresolvedResource,
@@ -43,7 +44,6 @@ from hgpt_langchain.redact import redact
 from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
 from hgpt_langchain.tasks import TASKS
 from hgpt_langchain.tools import make_model_tool
-from hgpt_langchain.types import ExecutionOutput, Executor
 
 if TYPE_CHECKING:
     from hgpt_langchain.catalog import Catalog
@@ -128,7 +128,7 @@ class Scheduler:
     """Runs a plan's tasks with the chosen models, in parallel, with retries and fallbacks.
 
     Args:
-        executor: The :class:`~hgpt_langchain.types.Executor` that runs one model (default:
+        executor: The :class:`~hgpt_langchain.execution.base.Executor` that runs one model (default:
             :func:`~hgpt_langchain.execution.default_executor`, built on first use).
         runner: Overrides how one task runs: ``runner(task_type, model, args, workspace)``.
             Default: the model's tool from :func:`hgpt_langchain.tools.make_model_tool` (the

@@ -288,8 +288,8 @@ def test_inside_langgraph_streams_events_and_resume_skips_finished_tasks(ws: Wor
 
 def test_model_tools_describe_the_graphs_own_catalog_which_is_loaded_once(tmp_path, monkeypatch):
     from hgpt_langchain import catalog as catalog_mod
-    from hgpt_langchain import tools as tools_mod
     from hgpt_langchain.catalog import Catalog, CatalogEntry
+    from hgpt_langchain.execution import tools as tools_mod
     from hgpt_langchain.graph import build_graph
     from hgpt_langchain.selection import StaticSelector
 

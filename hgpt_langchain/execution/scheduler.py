@@ -40,10 +40,10 @@ from hgpt_langchain.execution.resources import (
     resolve_files,
     substitute,
 )
+from hgpt_langchain.execution.tools import make_model_tool
 from hgpt_langchain.redact import redact
 from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
 from hgpt_langchain.tasks import TASKS
-from hgpt_langchain.tools import make_model_tool
 
 if TYPE_CHECKING:
     from hgpt_langchain.catalog import Catalog
@@ -131,8 +131,9 @@ class Scheduler:
         executor: The :class:`~hgpt_langchain.execution.base.Executor` that runs one model (default:
             :func:`~hgpt_langchain.execution.default_executor`, built on first use).
         runner: Overrides how one task runs: ``runner(task_type, model, args, workspace)``.
-            Default: the model's tool from :func:`hgpt_langchain.tools.make_model_tool` (the
-            same code path as agents calling the tools).
+            Default: the model's tool from
+            :func:`~hgpt_langchain.execution.tools.make_model_tool` (the same code path as agents
+            calling the tools).
         max_concurrency: Tasks running at the same time, at most.
         task_timeout: Deadline of one task in seconds, across all its retries and candidate
             models (from its first attempt); ``None`` or ``0``: no limit. When it passes the

@@ -44,6 +44,7 @@ from hgpt_langchain.state import (
     TaskResult,
 )
 from hgpt_langchain.types import Selector
+from hgpt_langchain.workers import run_blocking
 
 logger = logging.getLogger(__name__)
 
@@ -142,13 +143,6 @@ class _Stages:
     workspace_root: str | None
     allow_urls: bool
     allow_private_urls: bool
-
-
-async def run_blocking(fn: Callable[..., Any], *args: Any) -> Any:
-    """``fn(*args)`` in the shared worker pool (imported lazily: the graph module stays light)."""
-    from hgpt_langchain.execution.aio import run_blocking as run
-
-    return await run(fn, *args)
 
 
 def _emit(event: dict[str, Any]) -> None:

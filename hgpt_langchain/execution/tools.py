@@ -253,7 +253,7 @@ class ModelTool(BaseTool):
 
     async def _arun(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
         """Async :meth:`_run`: the model runs in the shared worker pool, not on the loop."""
-        from hgpt_langchain.execution.aio import run_blocking
+        from hgpt_langchain.workers import run_blocking
 
         return await run_blocking(self._run, **kwargs)
 

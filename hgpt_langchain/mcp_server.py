@@ -182,7 +182,8 @@ def build_server(
     """
     from mcp.server.fastmcp import FastMCP
 
-    from hgpt_langchain.graph import build_graph, make_planner
+    from hgpt_langchain.graph import build_graph
+    from hgpt_langchain.planning.auto import make_planner
     from hgpt_langchain.tasks import resolve_task
 
     kwargs = dict(graph_kwargs or {})

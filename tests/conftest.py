@@ -7,6 +7,10 @@ import tempfile
 
 import pytest
 
+pytest_plugins = [
+    "tests.tiny_models",  # tiny_* models built from configs, once per session
+]
+
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -9,6 +9,7 @@ import pytest
 
 pytest_plugins = [
     "tests.tiny_models",  # tiny_* models built from configs, once per session
+    "tests.inference_server",  # inference_server: a 127.0.0.1 stand-in endpoint; hub_online
 ]
 
 os.environ["HF_HUB_OFFLINE"] = "1"

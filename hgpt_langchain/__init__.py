@@ -8,8 +8,9 @@ transformers and diffusers load only when a local model runs.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hgpt_langchain._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from hgpt_langchain.graph import build_graph
@@ -94,13 +95,7 @@ __all__ = [  # noqa: RUF022 - grouped by stage, pinned by tests/test_imports.py
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'hgpt_langchain' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _EXPORTS, globals())
 
 
 def __dir__() -> list[str]:

@@ -7,8 +7,9 @@ libraries (torch, transformers, diffusers) are imported only when a local model 
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hgpt_langchain._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.base import ExecutionOutput, Executor
@@ -53,13 +54,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'hgpt_langchain.execution' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _EXPORTS, globals())
 
 
 def __dir__() -> list[str]:

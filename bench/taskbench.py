@@ -146,7 +146,7 @@ LOCAL_ARMS = ("raw", "constrained", "constrained+repair", "constrained+draft", "
 def local_planner(arm: str, llm, all_tasks: bool):
     """The planner of one arm of the local-controller comparison."""
     from hgpt_langchain.evaluation import TASKBENCH_TASKS
-    from hgpt_langchain.graph import AutoPlanner
+    from hgpt_langchain.planning.auto import AutoPlanner
     from hgpt_langchain.planning.llm import LLMPlanner
     from hgpt_langchain.planning.offline import OfflinePlanner
 

@@ -8,8 +8,9 @@ transformers and diffusers load only when a local model runs.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hgpt_langchain._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from hgpt_langchain.graph import build_graph
@@ -47,9 +48,9 @@ _EXPORTS: dict[str, str] = {
     "RetrievalSelector": "hgpt_langchain.selection.retrieval",
     "LLMSelector": "hgpt_langchain.selection.llm",
     "load_catalog": "hgpt_langchain.catalog",
-    "get_model_tools": "hgpt_langchain.tools",
-    "make_model_tool": "hgpt_langchain.tools",
-    "HuggingFaceModelToolkit": "hgpt_langchain.tools",
+    "get_model_tools": "hgpt_langchain.toolkit",
+    "make_model_tool": "hgpt_langchain.execution.tools",
+    "HuggingFaceModelToolkit": "hgpt_langchain.toolkit",
     "Workspace": "hgpt_langchain.execution",
     "LocalExecutor": "hgpt_langchain.execution",
     "RemoteExecutor": "hgpt_langchain.execution",
@@ -94,13 +95,7 @@ __all__ = [  # noqa: RUF022 - grouped by stage, pinned by tests/test_imports.py
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'hgpt_langchain' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _EXPORTS, globals())
 
 
 def __dir__() -> list[str]:

@@ -1,7 +1,8 @@
 """Which local files a path written by a model may name: one policy for every entry point.
 
 An agent's model writes the file paths that :class:`~hgpt_langchain.hugginggpt_tool.HuggingGPTTool`
-and the :class:`~hgpt_langchain.tools.ModelTool` tools receive (and an MCP client's will, later).
+and the :class:`~hgpt_langchain.execution.tools.ModelTool` tools receive (and an MCP client's
+will, later).
 A prompt-injected model could ask for ``~/.ssh/id_rsa`` or a project's ``.env``, so
 :func:`check_readable` lets a path through only when, after following every symbolic link:
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -30,7 +30,9 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import interrupt
 
 from hgpt_langchain.errors import ConfigurationError, PlanningError
-from hgpt_langchain.planning.base import Planner, PlanResult, StaticPlanner
+from hgpt_langchain.execution.base import Executor
+from hgpt_langchain.planning.auto import PlannerName, make_planner
+from hgpt_langchain.planning.base import Planner, PlanResult
 from hgpt_langchain.redact import redact
 from hgpt_langchain.response import LLMResponder, Responder, TemplateResponder
 from hgpt_langchain.selection.base import Selector
@@ -43,11 +45,9 @@ from hgpt_langchain.state import (
     Report,
     TaskResult,
 )
-from hgpt_langchain.types import Executor
+from hgpt_langchain.workers import run_blocking
 
 logger = logging.getLogger(__name__)
-
-PlannerName = Literal["llm", "offline", "auto"]
 
 POOL_THREADS = 64
 """LangGraph thread-pool size for a run: enough for every task of a large plan to wait."""
@@ -69,68 +69,6 @@ class _Lazy:
         return self._value
 
 
-class AutoPlanner:
-    """Offline plan when the offline planner is confident, the LLM planner otherwise.
-
-    With no LLM configured the offline plan is always used.
-    """
-
-    def __init__(self, offline: Any, llm_planner: Any | None):
-        self.offline = offline
-        self.llm_planner = llm_planner
-
-    def plan(
-        self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
-    ) -> PlanResult:
-        """Plan offline first; fall back to the LLM when the offline plan is not confident."""
-        result = self.offline.plan(request, files, history)
-        if self.llm_planner is None or self.offline.confident(result):
-            return result
-        return self.llm_planner.plan(request, files, history)
-
-    async def aplan(
-        self, request: str, files: Sequence[str] = (), history: Sequence[BaseMessage] = ()
-    ) -> PlanResult:
-        """Async :meth:`plan`: the offline plan in the worker pool, the LLM's async API."""
-        result = await run_blocking(self.offline.plan, request, files, history)
-        if self.llm_planner is None or self.offline.confident(result):
-            return result
-        return await self.llm_planner.aplan(request, files, history)  # type: ignore[no-any-return]
-
-
-def make_planner(
-    planner: PlannerName | Planner | Plan | dict | None, llm: BaseChatModel | None
-) -> Planner:
-    """Resolve the ``planner`` argument of :func:`build_graph` into a planner object.
-
-    Raises:
-        ConfigurationError: ``planner="llm"`` without a chat model.
-    """
-    if isinstance(planner, Plan | dict | list):
-        return StaticPlanner(planner)
-    if planner is not None and not isinstance(planner, str):
-        return planner
-    name = planner or ("auto" if llm is None else "llm")
-    if name == "llm":
-        if llm is None:
-            from hgpt_langchain.llm import HOW_TO_CONFIGURE
-
-            raise ConfigurationError(f"The LLM planner needs a chat model. {HOW_TO_CONFIGURE}")
-        from hgpt_langchain.planning.llm import LLMPlanner
-
-        return LLMPlanner(llm)
-    if name in ("offline", "auto"):
-        from hgpt_langchain.planning.offline import OfflinePlanner
-
-        offline = OfflinePlanner()
-        if name == "offline":
-            return offline
-        from hgpt_langchain.planning.llm import LLMPlanner
-
-        return AutoPlanner(offline, LLMPlanner(llm) if llm is not None else None)
-    raise ConfigurationError(f"Unknown planner {name!r}: use 'llm', 'offline' or 'auto'.")
-
-
 @dataclass
 class _Stages:
     """The stage objects one graph uses."""
@@ -142,13 +80,6 @@ class _Stages:
     workspace_root: str | None
     allow_urls: bool
     allow_private_urls: bool
-
-
-async def run_blocking(fn: Callable[..., Any], *args: Any) -> Any:
-    """``fn(*args)`` in the shared worker pool (imported lazily: the graph module stays light)."""
-    from hgpt_langchain.execution.aio import run_blocking as run
-
-    return await run(fn, *args)
 
 
 def _emit(event: dict[str, Any]) -> None:
@@ -470,8 +401,8 @@ def build_graph(
             Default: ``"llm"`` with a chat model, ``"auto"`` without.
         selector: A :class:`~hgpt_langchain.selection.base.Selector`, ``"retrieval"`` (default,
             no LLM call) or ``"llm"`` (one LLM call choosing among each task's top candidates).
-        executor: An :class:`~hgpt_langchain.types.Executor`. Default: local when a model is
-            available locally, remote (``HF_TOKEN``) otherwise.
+        executor: An :class:`~hgpt_langchain.execution.base.Executor`. Default: local when a
+            model is available locally, remote (``HF_TOKEN``) otherwise.
         responder: A responder object, ``"llm"`` or ``"template"``. Default: LLM if given.
         catalog: A catalog (or a path to a JSONL catalog) for the default selector.
         embeddings: LangChain ``Embeddings`` for the default selector's index.

@@ -40,9 +40,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.errors import ConfigurationError, ExecutionError
+from hgpt_langchain.execution.base import ExecutionOutput, Executor
 from hgpt_langchain.selection.base import Selector
 from hgpt_langchain.state import Candidate, ModelChoice, Plan
-from hgpt_langchain.types import ExecutionOutput, Executor
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace

@@ -7,7 +7,7 @@ Tools:
 - ``plan``: request -> the validated plan, nothing runs;
 - ``search_models``: query (+ task type, k) -> ranked catalog models with their facts;
 - optionally one tool per catalog model of some task types (``model_tasks``), generated like the
-  LangChain model tools of :mod:`hgpt_langchain.tools`.
+  LangChain model tools of :mod:`hgpt_langchain.toolkit`.
 
 Clients send input files either inline (``attachments``: name + base64 data, at most
 ``max_attachment_bytes`` each) or as paths (``files``) that must lie inside one of ``allow_dirs``
@@ -182,7 +182,8 @@ def build_server(
     """
     from mcp.server.fastmcp import FastMCP
 
-    from hgpt_langchain.graph import build_graph, make_planner
+    from hgpt_langchain.graph import build_graph
+    from hgpt_langchain.planning.auto import make_planner
     from hgpt_langchain.tasks import resolve_task
 
     kwargs = dict(graph_kwargs or {})
@@ -323,7 +324,7 @@ def build_server(
     if model_tasks:
         from langchain_mcp_adapters.tools import to_fastmcp
 
-        from hgpt_langchain.tools import get_model_tools
+        from hgpt_langchain.toolkit import get_model_tools
 
         tool_kwargs = dict(model_tool_kwargs or {})
         tool_kwargs.setdefault("input_dirs", allowed)

@@ -7,6 +7,11 @@ import tempfile
 
 import pytest
 
+pytest_plugins = [
+    "tests.tiny_models",  # tiny_* models built from configs, once per session
+    "tests.inference_server",  # inference_server: a 127.0.0.1 stand-in endpoint; hub_online
+]
+
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

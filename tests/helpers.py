@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.selection.base import StaticSelector
 from hgpt_langchain.state import Candidate, ModelChoice, Plan
-from hgpt_langchain.types import ExecutionOutput
 
 
 def choose(plan: Plan, *models: str) -> dict[int, ModelChoice]:

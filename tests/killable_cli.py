@@ -29,8 +29,8 @@ class _Executor:
     name = "sleep"
 
     def run(self, task, model, args, workspace):  # noqa: ANN001, ANN201, D102
+        from hgpt_langchain.execution.base import ExecutionOutput
         from hgpt_langchain.execution.context import current_task_id
-        from hgpt_langchain.types import ExecutionOutput
 
         tid = current_task_id()
         with open(os.environ["HGPT_TEST_CALLS"], "a", encoding="utf-8") as f:

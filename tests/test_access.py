@@ -15,9 +15,9 @@ from PIL import Image
 
 from hgpt_langchain.access import check_readable
 from hgpt_langchain.errors import WorkspaceError
+from hgpt_langchain.execution.tools import make_model_tool
 from hgpt_langchain.execution.workspace import Workspace
 from hgpt_langchain.hugginggpt_tool import HuggingGPTTool
-from hgpt_langchain.tools import make_model_tool
 from tests.helpers import EchoExecutor, FirstModelSelector
 
 PLAN = {"tasks": [{"id": 0, "task": "image-to-text", "dep": [], "args": {"image": "x.png"}}]}

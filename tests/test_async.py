@@ -165,7 +165,7 @@ def test_astream_streams_stages_and_task_events_without_blocking(tmp_path, photo
 
 
 def test_model_tool_ainvoke_runs_the_model_in_the_worker_pool(tmp_path):
-    from hgpt_langchain.tools import make_model_tool
+    from hgpt_langchain.execution.tools import make_model_tool
 
     seen = []
 

@@ -11,7 +11,6 @@ import pytest
 from hgpt_langchain.cli import main
 from hgpt_langchain.selection.base import StaticSelector
 from tests.helpers import EchoExecutor
-from tests.tiny_models import *  # noqa: F403 - session fixtures tiny_*
 
 NOTES = "Edwin Hubble was an American astronomer who showed that the universe is expanding."
 QUESTION = "Who was Edwin Hubble according to the text?"

@@ -267,7 +267,7 @@ def test_readme_failing_examples_now_pick_acceptable_models(
 
 
 def test_model_tools_for_a_query_apply_the_same_fit():
-    from hgpt_langchain.tools import get_model_tools
+    from hgpt_langchain.toolkit import get_model_tools
 
     tools = get_model_tools("Translate 'good morning' into German", task="translation", k=3)
     assert tools[0].entry.id in {"Helsinki-NLP/opus-mt-en-de", "t5-small", "t5-base", "t5-large"}

@@ -110,6 +110,49 @@ def test_the_package_has_no_import_circles():
     assert not found, "import circles: " + "; ".join(" <-> ".join(c) for c in found)
 
 
+def guarded_imports(root: Path) -> list[str]:
+    """Imports of the package's own modules inside ``try: ... except ImportError``.
+
+    Such a guard hides a circle or a broken module behind a silently missing feature; only
+    optional third-party libraries deserve one.
+    """
+    pkg = root.name
+    found = []
+    for name, f in sorted(module_files(root).items()):
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Try):
+                continue
+            caught = [ast.unparse(h.type) for h in node.handlers if h.type is not None]
+            if not any("ImportError" in c or "ModuleNotFoundError" in c for c in caught):
+                continue
+            for inner in (n for stmt in node.body for n in ast.walk(stmt)):
+                if isinstance(inner, ast.ImportFrom):
+                    mods = [inner.module or ""] if not inner.level else [pkg]
+                elif isinstance(inner, ast.Import):
+                    mods = [a.name for a in inner.names]
+                else:
+                    continue
+                if any(m == pkg or m.startswith(pkg + ".") for m in mods):
+                    found.append(f"{name}:{inner.lineno}")
+    return found
+
+
+def test_no_import_of_our_own_modules_hides_behind_except_import_error():
+    assert guarded_imports(PACKAGE) == []
+
+
+def test_the_guard_check_finds_a_guarded_import_of_our_own(tmp_path):
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("try:\n    import numpy\nexcept ImportError:\n    numpy = None\n")
+    assert guarded_imports(pkg) == []
+    (pkg / "b.py").write_text(
+        "def f():\n    try:\n        from pkg.a import x\n    except ImportError:\n        pass\n"
+    )
+    assert guarded_imports(pkg) == ["pkg.b:3"]
+
+
 def test_the_circle_check_finds_a_circle_hidden_inside_a_function(tmp_path):
     pkg = tmp_path / "pkg"
     (pkg / "sub").mkdir(parents=True)

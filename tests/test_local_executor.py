@@ -12,7 +12,6 @@ from hgpt_langchain.errors import ExecutionError, UnsupportedTaskError, Workspac
 from hgpt_langchain.execution import ROUTES, LocalExecutor, Scheduler, Workspace, task_context
 from hgpt_langchain.state import ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS
-from tests.tiny_models import *  # noqa: F403 - session fixtures tiny_* and file writers
 from tests.tiny_models import write_png, write_wav
 
 

@@ -16,7 +16,6 @@ from PIL import Image
 
 from hgpt_langchain.execution import LocalExecutor, Workspace, task_context
 from hgpt_langchain.tasks import TASKS
-from tests.tiny_models import *  # noqa: F403 - session fixtures tiny_*
 from tests.tiny_models import LABELS, write_png
 
 

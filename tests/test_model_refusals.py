@@ -17,7 +17,6 @@ from hgpt_langchain.errors import ExecutionError
 from hgpt_langchain.execution import LocalExecutor, Scheduler, Workspace
 from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS
-from tests.tiny_models import *  # noqa: F403 - session fixtures tiny_*
 
 SPEC = TASKS["text-classification"]
 

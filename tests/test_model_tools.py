@@ -8,19 +8,18 @@ from PIL import Image
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry, load_catalog
 from hgpt_langchain.errors import ConfigurationError, ExecutionError
-from hgpt_langchain.execution.workspace import Workspace
-from hgpt_langchain.selection.index import ModelIndex
-from hgpt_langchain.tasks import TASKS
-from hgpt_langchain.tools import (
+from hgpt_langchain.execution.base import ExecutionOutput
+from hgpt_langchain.execution.tools import (
     TOOL_DESCRIPTION_MAX_CHARS,
     TOOL_NAME_RE,
-    HuggingFaceModelToolkit,
     ModelTool,
-    get_model_tools,
     make_model_tool,
     tool_name,
 )
-from hgpt_langchain.types import ExecutionOutput
+from hgpt_langchain.execution.workspace import Workspace
+from hgpt_langchain.selection.index import ModelIndex
+from hgpt_langchain.tasks import TASKS
+from hgpt_langchain.toolkit import HuggingFaceModelToolkit, get_model_tools
 from tests.fake_chat import ScriptedChatModel
 from tests.test_index import BagOfWords
 

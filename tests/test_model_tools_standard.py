@@ -10,8 +10,8 @@ from langchain_tests.unit_tests import ToolsUnitTests
 from PIL import Image
 
 from hgpt_langchain.catalog import load_catalog
+from hgpt_langchain.execution.tools import make_model_tool
 from hgpt_langchain.execution.workspace import Workspace
-from hgpt_langchain.tools import make_model_tool
 from tests.test_model_tools import FakeBackend
 
 _TMP = Path(tempfile.mkdtemp(prefix="hgpt-tools-std-"))

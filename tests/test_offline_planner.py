@@ -16,7 +16,8 @@ from hgpt_langchain.evaluation import (
     score,
 )
 from hgpt_langchain.planning.base import PlanResult
-from hgpt_langchain.planning.offline import OfflinePlanner, parse_request
+from hgpt_langchain.planning.clauses import parse_request
+from hgpt_langchain.planning.offline import OfflinePlanner
 from hgpt_langchain.planning.validate import validate_plan
 
 SAMPLE = Path(__file__).resolve().parents[1] / "bench/data/taskbench/data.sample.jsonl"

@@ -19,7 +19,6 @@ from hgpt_langchain.execution.ray_serve import FamilyConfig, RayServeExecutor, d
 from hgpt_langchain.selection.base import StaticSelector
 from hgpt_langchain.state import Plan, Task
 from hgpt_langchain.tasks import TASKS
-from tests.tiny_models import *  # noqa: F403 - session fixtures tiny_*
 from tests.tiny_models import write_png, write_wav
 
 ray = pytest.importorskip("ray", reason="the ray extra is not installed")
@@ -74,7 +73,7 @@ class _Stub:
 
     def run(self, task, model, args, workspace):
         from hgpt_langchain.errors import ExecutionError
-        from hgpt_langchain.types import ExecutionOutput
+        from hgpt_langchain.execution.base import ExecutionOutput
 
         self.calls += 1
         if self.fail:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import http.server
-import io
 import json
 import logging
-import threading
-import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PIL import Image
@@ -23,131 +18,18 @@ from hgpt_langchain.execution import (
     Workspace,
     task_context,
 )
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS
-from hgpt_langchain.types import ExecutionOutput
+from tests.inference_server import InferenceServer
 from tests.tiny_models import write_png, write_wav
 
-
-def _png_bytes() -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (8, 6), (0, 255, 0)).save(buf, format="PNG")
-    return buf.getvalue()
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    requests: list[dict[str, Any]]
-    flaky_left: int
-
-    def handle_error(self, request, client_address):
-        pass  # the client gave up (timeout test): a broken pipe here is expected
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    server: _Server
-
-    def _send(self, status: int, body: Any, ctype: str = "application/json") -> None:
-        data = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_POST(self):  # noqa: N802
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length)
-        model = self.path.removeprefix("/models/").split("/v1/")[0]
-        self.server.requests.append(
-            {"path": self.path, "model": model, "headers": dict(self.headers), "body": body}
-        )
-        if model == "loading":
-            return self._send(
-                503, {"error": "Model loading is currently loading", "estimated_time": 20.0}
-            )
-        if model == "flaky":
-            if self.server.flaky_left > 0:
-                self.server.flaky_left -= 1
-                return self._send(503, {"error": "Model flaky is currently loading"})
-            return self._send(200, [[{"label": "POSITIVE", "score": 0.75}]])
-        if model == "broken":
-            return self._send(400, {"error": "Input is not valid for this model"})
-        if model == "slow":
-            time.sleep(1.5)
-            return self._send(200, [[{"label": "LATE", "score": 1.0}]])
-        if model in ("sentiment", "on-disk"):
-            return self._send(
-                200, [[{"label": "NEGATIVE", "score": 0.8}, {"label": "POSITIVE", "score": 0.2}]]
-            )
-        if model == "painter":
-            return self._send(200, _png_bytes(), "image/png")
-        if model == "asr":
-            ok = body[:4] == b"RIFF"
-            return self._send(200, {"text": "hello world" if ok else "NOT A WAV"})
-        if model == "detector":
-            return self._send(
-                200,
-                [
-                    {
-                        "label": "cat",
-                        "score": 0.9,
-                        "box": {"xmin": 2, "ymin": 2, "xmax": 20, "ymax": 20},
-                    },
-                    {
-                        "label": "dog",
-                        "score": 0.6,
-                        "box": {"xmin": 5, "ymin": 1, "xmax": 9, "ymax": 30},
-                    },
-                ],
-            )
-        if model == "chat":
-            return self._send(
-                200,
-                {
-                    "id": "x",
-                    "object": "chat.completion",
-                    "created": 0,
-                    "model": "chat",
-                    "system_fingerprint": "",
-                    "choices": [
-                        {
-                            "index": 0,
-                            "finish_reason": "stop",
-                            "message": {"role": "assistant", "content": "Pasta tonight!"},
-                        }
-                    ],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3},
-                },
-            )
-        return self._send(404, {"error": f"Model {model} does not exist"})
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(autouse=True)
-def _hub_online(monkeypatch: pytest.MonkeyPatch):
-    """huggingface_hub refuses all HTTP in offline mode; pytest-socket still blocks the internet."""
-    from huggingface_hub import constants
-
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+pytestmark = pytest.mark.usefixtures("hub_online")
 
 
 @pytest.fixture
-def server():
-    srv = _Server(("127.0.0.1", 0), _Handler)
-    srv.requests = []
-    srv.flaky_left = 0
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-
-
-@pytest.fixture
-def remote(server: _Server) -> RemoteExecutor:
-    port = server.server_address[1]
+def remote(inference_server: InferenceServer) -> RemoteExecutor:
+    port = inference_server.server_address[1]
     return RemoteExecutor(base_url=f"http://127.0.0.1:{port}/models/{{model}}", timeout=0.5)
 
 
@@ -168,12 +50,14 @@ def test_every_registry_remote_method_has_an_adapter():
             assert callable(getattr(InferenceClient, spec.remote)), spec.remote
 
 
-def test_text_classification(remote: RemoteExecutor, ws: Workspace, server: _Server):
+def test_text_classification(
+    remote: RemoteExecutor, ws: Workspace, inference_server: InferenceServer
+):
     out = remote.run(TASKS["text-classification"], "sentiment", {"text": "cold food"}, ws)
     assert out.executor == "remote"
     assert [d["label"] for d in out.data] == ["NEGATIVE", "POSITIVE"]
     assert out.text.startswith("NEGATIVE (0.80)")
-    assert json.loads(server.requests[0]["body"])["inputs"] == "cold food"
+    assert json.loads(inference_server.requests[0]["body"])["inputs"] == "cold food"
 
 
 def test_text_to_image_saves_png(remote: RemoteExecutor, ws: Workspace):
@@ -202,10 +86,10 @@ def test_object_detection_writes_annotated_image_and_boxes(remote: RemoteExecuto
     assert out.text.startswith("2 object(s): cat (0.90)")
 
 
-def test_chat_completion(remote: RemoteExecutor, ws: Workspace, server: _Server):
+def test_chat_completion(remote: RemoteExecutor, ws: Workspace, inference_server: InferenceServer):
     out = remote.run(TASKS["conversational"], "chat", {"text": "What to cook?"}, ws)
     assert out.text == "Pasta tonight!"
-    assert server.requests[0]["path"].endswith("/v1/chat/completions")
+    assert inference_server.requests[0]["path"].endswith("/v1/chat/completions")
 
 
 def test_model_loading_503_is_transient(remote: RemoteExecutor, ws: Workspace):
@@ -239,29 +123,29 @@ def test_unsupported_and_unconfigured(ws: Workspace):
 
 
 def test_token_is_sent_but_never_logged(
-    server: _Server, ws: Workspace, caplog: pytest.LogCaptureFixture
+    inference_server: InferenceServer, ws: Workspace, caplog: pytest.LogCaptureFixture
 ):
-    port = server.server_address[1]
+    port = inference_server.server_address[1]
     secret = "hf_not_a_real_token_123"
     ex = RemoteExecutor(token=secret, base_url=f"http://127.0.0.1:{port}/models/{{model}}")
     with caplog.at_level(logging.DEBUG):
         ex.run(TASKS["text-classification"], "sentiment", {"text": "x"}, ws)
         with pytest.raises(ExecutionError) as info:
             ex.run(TASKS["text-classification"], "broken", {"text": "x"}, ws)
-    assert server.requests[0]["headers"].get("authorization") == f"Bearer {secret}"
+    assert inference_server.requests[0]["headers"].get("authorization") == f"Bearer {secret}"
     assert secret not in caplog.text and secret not in repr(ex) and secret not in str(info.value)
 
 
 def test_scheduler_retries_503_then_succeeds(
-    remote: RemoteExecutor, ws: Workspace, server: _Server
+    remote: RemoteExecutor, ws: Workspace, inference_server: InferenceServer
 ):
-    server.flaky_left = 2
+    inference_server.flaky_left = 2
     plan = Plan(tasks=[Task(id=1, task="text-classification", args={"text": "nice"})])
     choices = {1: ModelChoice(task_id=1, task="text-classification", model="flaky")}
     result = Scheduler(remote, retries=2, backoff=0.01).run(plan, choices, ws)[1]
     assert result.status == "ok" and result.output == "POSITIVE (0.75)"
     assert len(result.attempts) == 3 and "loading" in result.attempts[0]
-    assert len(server.requests) == 3
+    assert len(inference_server.requests) == 3
 
 
 def test_scheduler_falls_back_to_next_remote_candidate(remote: RemoteExecutor, ws: Workspace):
@@ -297,7 +181,7 @@ class _FailingLocal:
 
 
 def test_hybrid_prefers_local_when_available_and_falls_back(
-    remote: RemoteExecutor, ws: Workspace, server: _Server
+    remote: RemoteExecutor, ws: Workspace, inference_server: InferenceServer
 ):
     local = _FailingLocal()
     hybrid = HybridExecutor(local=local, remote=remote, policy="auto")
@@ -305,10 +189,10 @@ def test_hybrid_prefers_local_when_available_and_falls_back(
     assert hybrid.plan_for(spec, "on-disk") == [local, remote]
     assert hybrid.plan_for(spec, "sentiment") == [remote, local]
     # available locally -> local first; it fails -> remote answers
-    server.requests.clear()
+    inference_server.requests.clear()
     out = hybrid.run(spec, "on-disk", {"text": "x"}, ws)
     assert local.calls == 1 and out.executor == "remote"
-    assert server.requests[0]["model"] == "on-disk"
+    assert inference_server.requests[0]["model"] == "on-disk"
     # pinned policy: no fallback
     with pytest.raises(ExecutionError, match="out of memory"):
         HybridExecutor(local=local, remote=remote, policy="local").run(spec, "x", {"text": "x"}, ws)
@@ -390,7 +274,7 @@ def test_hybrid_runs_small_hub_models_locally_by_their_listed_weight_size(
 
 
 def test_cli_runs_remote_tasks_on_a_self_hosted_endpoint_after_loading_the_index(
-    server: _Server, tmp_path: Path
+    inference_server: InferenceServer, tmp_path: Path
 ):
     """The real ``hgpt`` in its own process: it loads the embedding model and the index, then
     calls the endpoint. Loading them must not switch the Hub off for the process (it once set
@@ -399,7 +283,7 @@ def test_cli_runs_remote_tasks_on_a_self_hosted_endpoint_after_loading_the_index
     import subprocess
     import sys
 
-    port = server.server_address[1]
+    port = inference_server.server_address[1]
     env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "HGPT_EXECUTION")}
     env.pop("TRANSFORMERS_OFFLINE", None)
     env["HGPT_INFERENCE_URL"] = f"http://127.0.0.1:{port}/models/sentiment"
@@ -426,5 +310,5 @@ def test_cli_runs_remote_tasks_on_a_self_hosted_endpoint_after_loading_the_index
     (result,) = report["results"]
     assert result["status"] == "ok" and result["executor"] == "remote", result
     assert result["output"].startswith("NEGATIVE (0.80)")
-    assert any(r["path"] == "/models/sentiment" for r in server.requests)
+    assert any(r["path"] == "/models/sentiment" for r in inference_server.requests)
     assert "HF_HUB_OFFLINE" not in out.stderr

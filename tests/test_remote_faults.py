@@ -7,9 +7,6 @@ happened, and its dependents are skipped.
 
 from __future__ import annotations
 
-import http.server
-import json
-import threading
 import time
 from pathlib import Path
 
@@ -19,76 +16,7 @@ from hgpt_langchain.execution import RemoteExecutor, Workspace
 from hgpt_langchain.execution.scheduler import Scheduler
 from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task
 
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    hits: dict[str, int]
-
-    def handle_error(self, request, client_address):
-        pass  # the client gave up on a hanging or dripping answer
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    server: _Server
-
-    def _send(self, status: int, body: bytes, headers: dict | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_POST(self):  # noqa: N802
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        model = self.path.removeprefix("/models/").split("/")[0]
-        self.server.hits[model] = self.server.hits.get(model, 0) + 1
-        if model == "ok":
-            return self._send(200, json.dumps([[{"label": "POSITIVE", "score": 0.9}]]).encode())
-        if model == "e500":
-            return self._send(500, b'{"error": "internal server error"}')
-        if model == "loading":
-            return self._send(503, b'{"error": "Model loading is currently loading"}')
-        if model == "e429":
-            return self._send(429, b'{"error": "rate limit reached"}', {"Retry-After": "0"})
-        if model == "badjson":
-            return self._send(200, b"<html>not json</html>")
-        if model == "hang":
-            time.sleep(6)
-            return None
-        if model == "drip":  # a body that never ends, one byte at a time (no read timeout hits)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            for _ in range(40):
-                self.wfile.write(b" ")
-                self.wfile.flush()
-                time.sleep(0.15)
-            return None
-        return self._send(404, b'{"error": "no such model"}')
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(autouse=True)
-def _hub_online(monkeypatch: pytest.MonkeyPatch):
-    from huggingface_hub import constants
-
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-
-
-@pytest.fixture
-def server():
-    srv = _Server(("127.0.0.1", 0), _Handler)
-    srv.hits = {}
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+pytestmark = pytest.mark.usefixtures("hub_online")
 
 
 @pytest.fixture
@@ -96,8 +24,8 @@ def ws(tmp_path: Path) -> Workspace:
     return Workspace.create(tmp_path, run_id="faults")
 
 
-def _run(server, ws, models, *, deadline=20.0):
-    port = server.server_address[1]
+def _run(inference_server, ws, models, *, deadline=20.0):
+    port = inference_server.server_address[1]
     remote = RemoteExecutor(base_url=f"http://127.0.0.1:{port}/models/{{model}}", timeout=0.5)
     plan = Plan(
         tasks=[
@@ -134,27 +62,29 @@ def _run(server, ws, models, *, deadline=20.0):
     ],
 )
 def test_a_remote_fault_is_retried_then_the_next_candidate_answers(
-    server, ws, fault, says, retried
+    inference_server, ws, fault, says, retried
 ):
-    results = _run(server, ws, [fault, "ok"])
+    results = _run(inference_server, ws, [fault, "ok"])
     assert results[0].status == "ok" and results[0].model == "ok"
     assert results[1].status == "ok"
-    assert server.hits[fault] == (3 if retried else 1)  # 1 + retries for transient faults
+    assert inference_server.hits[fault] == (3 if retried else 1)  # 1 + retries for transient faults
     failed = [a for a in results[0].attempts if a.startswith(fault)]
-    assert len(failed) == server.hits[fault]
+    assert len(failed) == inference_server.hits[fault]
     assert says.lower() in failed[0].lower()
 
 
-def test_when_every_candidate_fails_the_error_says_what_happened_and_dependents_skip(server, ws):
-    results = _run(server, ws, ["e500", "e429"])
+def test_when_every_candidate_fails_the_error_says_what_happened_and_dependents_skip(
+    inference_server, ws
+):
+    results = _run(inference_server, ws, ["e500", "e429"])
     assert results[0].status == "failed"
     assert "HTTP 500" in results[0].error and "HTTP 429" in results[0].error
     assert results[1].status == "skipped" and "task 0 failed" in results[1].error
 
 
-def test_a_drip_fed_answer_is_cut_at_the_task_deadline(server, ws):
+def test_a_drip_fed_answer_is_cut_at_the_task_deadline(inference_server, ws):
     t0 = time.monotonic()
-    results = _run(server, ws, ["drip", "ok"], deadline=2.0)
+    results = _run(inference_server, ws, ["drip", "ok"], deadline=2.0)
     elapsed = time.monotonic() - t0
     assert results[0].status == "failed" and "deadline" in results[0].error
     assert results[1].status == "skipped"

@@ -12,11 +12,11 @@ from langgraph.graph import END, START, StateGraph
 from typing_extensions import TypedDict
 
 from hgpt_langchain.errors import UnsupportedTaskError
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.scheduler import Scheduler, topological_order
 from hgpt_langchain.execution.sleep import SleepExecutor
 from hgpt_langchain.execution.workspace import Workspace
 from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
-from hgpt_langchain.types import ExecutionOutput
 from tests.helpers import choose
 
 
@@ -288,8 +288,8 @@ def test_inside_langgraph_streams_events_and_resume_skips_finished_tasks(ws: Wor
 
 def test_model_tools_describe_the_graphs_own_catalog_which_is_loaded_once(tmp_path, monkeypatch):
     from hgpt_langchain import catalog as catalog_mod
-    from hgpt_langchain import tools as tools_mod
     from hgpt_langchain.catalog import Catalog, CatalogEntry
+    from hgpt_langchain.execution import tools as tools_mod
     from hgpt_langchain.graph import build_graph
     from hgpt_langchain.selection.base import StaticSelector
 

@@ -3,6 +3,10 @@
 Each builder writes a folder that ``from_pretrained`` loads like a real model repository and
 returns its path. Builders are idempotent: a folder that already holds a config is reused, so the
 session-scoped fixtures below build every model once per test session.
+
+A pytest plugin (``pytest_plugins`` in ``tests/conftest.py``): every test can ask for a
+``tiny_*`` fixture by name. The builders and file writers (``write_png``, ``write_wav``) are
+plain functions for tests and bench scripts to import.
 """
 
 from __future__ import annotations
@@ -11,26 +15,6 @@ import json
 from pathlib import Path
 
 import pytest
-
-__all__ = [
-    "tiny_audio_classifier",
-    "tiny_bart_translator",
-    "tiny_gpt2",
-    "tiny_gpt2_chat",
-    "tiny_git_captioner",
-    "tiny_glpn_depth",
-    "tiny_image_classifier",
-    "tiny_llava",
-    "tiny_qa_bert",
-    "tiny_segformer",
-    "tiny_sentence_transformer",
-    "tiny_stable_diffusion",
-    "tiny_t5",
-    "tiny_text_classifier",
-    "tiny_text_to_video",
-    "tiny_vits",
-    "tiny_yolos",
-]
 
 WORDS = (
     "the a an is was good bad great awful food service movie cold warm hot love hate it this that "

@@ -19,7 +19,7 @@ from hgpt_langchain.redact import redact
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from hgpt_langchain.cli import _mcp, _ray, _run, _tasks, _ui
+    from hgpt_langchain.cli import _catalog, _mcp, _ray, _run, _tasks, _ui
 
     parser = argparse.ArgumentParser(
         prog="hgpt",
@@ -31,12 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     _run.register(sub)
     _tasks.register(sub)
     _ray.register(sub)
-    try:
-        from hgpt_langchain.cli import _catalog
-    except ImportError:  # pragma: no cover - partial installs
-        pass
-    else:
-        _catalog.register(sub)
+    _catalog.register(sub)
     _ui.register(sub)
     _mcp.register(sub)
     return parser

@@ -254,7 +254,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
         planner: Any = OfflinePlanner()
     else:
-        from hgpt_langchain.graph import make_planner
+        from hgpt_langchain.planning.auto import make_planner
 
         planner = make_planner(planner_name, llm)
     try:

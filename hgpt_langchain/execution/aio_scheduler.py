@@ -14,9 +14,9 @@ import asyncio
 from collections.abc import Mapping
 from typing import Any
 
-from hgpt_langchain.execution.aio import run_blocking
 from hgpt_langchain.execution.resources import dependencies
 from hgpt_langchain.state import Plan, Task, TaskResult
+from hgpt_langchain.workers import run_blocking
 
 
 async def arun_plan(

@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.errors import ExecutionError
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.context import output_stem
 from hgpt_langchain.execution.convert import load_audio
 from hgpt_langchain.hub import cached_file
 from hgpt_langchain.languages import language as find_language
 from hgpt_langchain.packaged import OFFLINE_EXTRA, packaged, packaged_path
-from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace

@@ -1,7 +1,7 @@
 """Which plan task is running in the current thread (set by the scheduler for executors).
 
-The :class:`~hgpt_langchain.types.Executor` protocol passes the task *type*, not the plan task
-id; executors read the id from here to give outputs stable names (``outputs/task-3.png``).
+The :class:`~hgpt_langchain.execution.base.Executor` protocol passes the task *type*, not the plan
+task id; executors read the id from here to give outputs stable names (``outputs/task-3.png``).
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from hgpt_langchain.catalog import LOCAL_LIBRARIES
 from hgpt_langchain.errors import ExecutionError, UnsupportedTaskError, WorkspaceError
 from hgpt_langchain.execution.audio_engines import engine_route
 from hgpt_langchain.execution.audio_engines import is_available as engine_available
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.cache import ModelCache
 from hgpt_langchain.execution.context import output_stem
 from hgpt_langchain.execution.convert import (
@@ -45,7 +46,6 @@ from hgpt_langchain.hub import cached_snapshot, hub_offline, local_folder, on_th
 from hgpt_langchain.languages import LANGUAGES as _LANGUAGE_TABLE
 from hgpt_langchain.languages import language as _find_language
 from hgpt_langchain.tasks import TASKS, TaskSpec
-from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace

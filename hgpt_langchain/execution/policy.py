@@ -14,10 +14,10 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from hgpt_langchain.errors import ConfigurationError, ExecutionError, UnsupportedTaskError
+from hgpt_langchain.execution.base import ExecutionOutput, Executor
 from hgpt_langchain.execution.local import LocalExecutor
 from hgpt_langchain.execution.remote import RemoteExecutor
 from hgpt_langchain.tasks import TaskSpec
-from hgpt_langchain.types import ExecutionOutput, Executor
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace

@@ -7,11 +7,11 @@ behind ``@serve.multiplexed(max_num_models_per_replica=N)`` keyed by model id: a
 LRU of at most N loaded models, Serve routes a request to a replica that already holds its model,
 and autoscaling can take a family down to zero replicas when it is idle.
 
-:class:`RayServeExecutor` is the client, an :class:`~hgpt_langchain.types.Executor` like the others:
-through a ``DeploymentHandle`` when the graph runs inside Ray (``ray.init`` done), or over HTTP
-(``RayServeExecutor(address="http://head:8000")``, ``HGPT_RAY_ADDRESS``) from outside. Files move
-by content (a cluster has no shared disk): input files are sent as bytes and outputs come back as
-bytes, written into the caller's workspace under the usual output names.
+:class:`RayServeExecutor` is the client, an :class:`~hgpt_langchain.execution.base.Executor`
+like the others: through a ``DeploymentHandle`` when the graph runs inside Ray (``ray.init``
+done), or over HTTP (``RayServeExecutor(address="http://head:8000")``, ``HGPT_RAY_ADDRESS``) from
+outside. Files move by content (a cluster has no shared disk): input files are sent as bytes and
+outputs come back as bytes, written into the caller's workspace under the usual output names.
 
 Failures: a replica that dies mid-call is retried (Serve replaces it, or routes to another one); a
 model that fails to load returns the replica's message as a non-transient
@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.errors import ConfigurationError, ExecutionError, UnsupportedTaskError
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.context import current_task_id, task_context
 from hgpt_langchain.tasks import TASKS, TaskSpec
-from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace

@@ -25,6 +25,7 @@ from hgpt_langchain.errors import (
     UnsupportedTaskError,
     WorkspaceError,
 )
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.context import output_stem
 from hgpt_langchain.execution.convert import (
     annotate_boxes,
@@ -38,7 +39,6 @@ from hgpt_langchain.execution.convert import (
 from hgpt_langchain.hub import hub_offline
 from hgpt_langchain.redact import redact, register_secret
 from hgpt_langchain.tasks import TASKS, TaskSpec
-from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace

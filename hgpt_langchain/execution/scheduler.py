@@ -32,6 +32,7 @@ from hgpt_langchain.errors import (
     UnsupportedTaskError,
     WorkspaceError,
 )
+from hgpt_langchain.execution.base import ExecutionOutput, Executor
 from hgpt_langchain.execution.context import task_context
 from hgpt_langchain.execution.resources import (
     UnresolvedResource,
@@ -39,11 +40,10 @@ from hgpt_langchain.execution.resources import (
     resolve_files,
     substitute,
 )
+from hgpt_langchain.execution.tools import make_model_tool
 from hgpt_langchain.redact import redact
 from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
 from hgpt_langchain.tasks import TASKS
-from hgpt_langchain.tools import make_model_tool
-from hgpt_langchain.types import ExecutionOutput, Executor
 
 if TYPE_CHECKING:
     from hgpt_langchain.catalog import Catalog
@@ -128,11 +128,12 @@ class Scheduler:
     """Runs a plan's tasks with the chosen models, in parallel, with retries and fallbacks.
 
     Args:
-        executor: The :class:`~hgpt_langchain.types.Executor` that runs one model (default:
+        executor: The :class:`~hgpt_langchain.execution.base.Executor` that runs one model (default:
             :func:`~hgpt_langchain.execution.default_executor`, built on first use).
         runner: Overrides how one task runs: ``runner(task_type, model, args, workspace)``.
-            Default: the model's tool from :func:`hgpt_langchain.tools.make_model_tool` (the
-            same code path as agents calling the tools).
+            Default: the model's tool from
+            :func:`~hgpt_langchain.execution.tools.make_model_tool` (the same code path as agents
+            calling the tools).
         max_concurrency: Tasks running at the same time, at most.
         task_timeout: Deadline of one task in seconds, across all its retries and candidate
             models (from its first attempt); ``None`` or ``0``: no limit. When it passes the

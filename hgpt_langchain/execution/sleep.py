@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hgpt_langchain.errors import ExecutionError
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.context import current_task_id, output_stem
-from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace

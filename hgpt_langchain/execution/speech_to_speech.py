@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.errors import ExecutionError
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.context import output_stem
 from hgpt_langchain.execution.convert import load_audio, save_wav
-from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace

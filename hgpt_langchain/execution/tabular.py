@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.errors import ConfigurationError, ExecutionError
+from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.execution.convert import jsonable
-from hgpt_langchain.types import ExecutionOutput
 
 if TYPE_CHECKING:
     from hgpt_langchain.execution.workspace import Workspace

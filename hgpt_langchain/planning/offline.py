@@ -1,6 +1,6 @@
 """The offline planner: plans a request into tasks with no LLM, from embeddings and lexical cues.
 
-Steps, all local and deterministic:
+Steps, all local and deterministic (1 and 2 in :mod:`~hgpt_langchain.planning.clauses`):
 
 1. **Extract** quoted texts and file names (by extension) and replace them with placeholders, so
    their punctuation cannot break sentences and their wording cannot sway the task choice. A
@@ -49,7 +49,7 @@ import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from hgpt_langchain.languages import LANGUAGE_NAME_PATTERN, language
@@ -61,81 +61,23 @@ from hgpt_langchain.planning.anchors import (
     TASKBENCH_DESCRIPTIONS,
 )
 from hgpt_langchain.planning.base import PlanResult
-from hgpt_langchain.planning.validate import _basename, validate_plan
-from hgpt_langchain.planning.wording import (
-    edit_instruction,
-    is_small_talk,
-    prompt_text,
-    strip_discourse,
+from hgpt_langchain.planning.clauses import (
+    Clause,
+    ParsedRequest,
+    file_modality,
+    parse_request,
+    with_history_files,
 )
+from hgpt_langchain.planning.validate import _basename, validate_plan
+from hgpt_langchain.planning.wording import edit_instruction, prompt_text
 from hgpt_langchain.state import Plan, Task
-from hgpt_langchain.tasks import FILE_EXTENSIONS, TASKS, TaskSpec, modality_of_path
+from hgpt_langchain.tasks import TASKS, TaskSpec
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.6
 """Confidence at or above which ``auto`` mode keeps the offline plan (see :meth:`confident`)."""
 
-_ALL_EXT = sorted(
-    {e.lstrip(".") for exts in FILE_EXTENSIONS.values() for e in exts} | {"txt", "pdf", "docx"},
-    key=len,
-    reverse=True,
-)
-_FILE_RE = re.compile(
-    r"(?<![\w/.-])((?:[a-z]+://)?[\w./\\:-]*[\w-]\.(?:" + "|".join(_ALL_EXT) + r"))(?![\w-])",
-    re.IGNORECASE,
-)
-_QUOTE_RE = re.compile(
-    r"""(?:(?<=^)|(?<=[\s(\[:,;=-]))(?:'(?P<s>[^\n]+?)'|"(?P<d>[^"\n]+?)"|“(?P<c>[^”\n]+?)”"""
-    r"""|‘(?P<t>[^’\n]+?)’|`(?P<b>[^`\n]+?)`)(?=[\s.,;:!?)\]]|$)"""
-)
-_PH_RE = re.compile(r"§([FQ])(\d+)§")
-
-_ACTION_VERBS = (
-    "transcribe|translate|summari[sz]e|condense|generate|create|make|produce|convert|turn|read|"
-    "narrate|speak|say|detect|identify|find|locate|count|describe|caption|classify|categori[sz]e|"
-    "label|answer|tell|determine|figure|estimate|segment|separate|edit|modify|change|alter|"
-    "enhance|improve|clean|remove|reduce|extract|analy[sz]e|compare|measure|evaluate|check|"
-    "verify|draw|illustrate|visuali[sz]e|paint|render|write|compose|craft|continue|complete|"
-    "paraphrase|chat|respond|reply|recogni[sz]e|recolou?r|adjust|apply|give|provide|get|use|"
-    "transform|synthesi[sz]e|upscale|restore|colori[sz]e|overlay|animate|highlight|interpret|"
-    "decipher|explain|calculate|assess|examine|inspect|isolate|split|compute|predict|put|"
-    "design|distill|shorten|denoise|sharpen|pull|break|offer|suggest|propose|output|return|"
-    "show|let|help|assist|ask|proceed|develop|build|craft|outline|categori[sz]e|sum|swap|add|"
-    "replace|mark|tag|pinpoint|spot|gauge|quantify|rate|score|decode|reveal|recreate|record"
-)
-_VERB_AHEAD = (
-    r"(?=(?:also |then |further |please |subsequently |additionally |maybe )?"
-    rf"(?:{_ACTION_VERBS})\w*\b)"
-)
-_SEQ_WORDS = (
-    r"then|after that|afterwards|after this|subsequently|next|finally|lastly|later|"
-    r"following that|after doing so|once (?:that(?:'s| is)|this is|it(?:'s| is)|we have that|"
-    r"done|translated|transcribed|summari[sz]ed|generated|created|edited|modified|completed|"
-    r"finished)(?: done)?|additionally|moreover|furthermore|besides|also|plus|and then|"
-    r"based on (?:that|this|the result)|using (?:that|this|the result)"
-)
-_CLAUSE_SPLIT = re.compile(
-    rf"\s*;\s*|,?\s+and\s+{_VERB_AHEAD}|,\s*{_VERB_AHEAD}|,?\s*\b(?:and\s+)?(?={_SEQ_WORDS}\b)",
-    re.IGNORECASE,
-)
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
-_CHAIN_START = re.compile(rf"^\s*(?:and\s+)?(?:{_SEQ_WORDS})\b[\s,]*", re.IGNORECASE)
-_REQUEST_RE = re.compile(
-    r"\b(?:can|could|would|will) (?:you|we|it)\b|\bplease\b|\bhelp me\b|\bassist|"
-    r"\bi(?:'d| would) (?:like|love|appreciate) (?:you|it if|for you)|\bi (?:want|need) you\b|"
-    r"\blet's\b|\bis it possible|\bhow about|\bi (?:need|want) (?:a|an|the|to (?:get|have|"
-    r"create|generate|convert|transcribe|translate|summari[sz]e|know))\b",
-    re.IGNORECASE,
-)
-_WEAK_REQUEST_RE = re.compile(
-    r"\bi(?:'d| would) (?:like|love|appreciate)|\bi (?:want|need|wish|hope)|\bcurious\b|"
-    r"\b(?:i'm|i am|we're|we are) (?:hoping|looking|trying|interested|keen)|\bwonder|"
-    r"\bwhat(?:'s| is| are| does| do)\b|\bwho\b|\bhow (?:many|much|similar|far|close)|\?|"
-    r"\bcan i\b|\bhelp\b",
-    re.IGNORECASE,
-)
-_IMPERATIVE_RE = re.compile(rf"^\s*(?:please\s+|and\s+)?(?:{_ACTION_VERBS})\b", re.IGNORECASE)
 _REFERENCE_RE = re.compile(
     r"\b(?:it|its|this|that|these|those|them|they|the (?:result|results|output|outcome|answer|"
     r"response|label|labels|classification|summary|transcript(?:ion)?|translation|translated|"
@@ -144,35 +86,6 @@ _REFERENCE_RE = re.compile(
     r"detected|extracted|description|caption|text|audio|image|picture|story|paragraph|findings))\b",
     re.IGNORECASE,
 )
-_MODALITY_WORDS: dict[str, re.Pattern[str]] = {
-    "image": re.compile(
-        r"\b(?:image|images|picture|pictures|photo|photos|photograph|snapshot|pic|illustration|"
-        r"drawing|painting|visual|scan|scanned)\b",
-        re.IGNORECASE,
-    ),
-    "audio": re.compile(
-        r"\b(?:audio|recording|recorded|sound|voice|speech|spoken|podcast|song|music|speaker|"
-        r"listen|aloud|narration|narrate)\b",
-        re.IGNORECASE,
-    ),
-    "video": re.compile(r"\b(?:video|videos|clip|animation|movie|footage)\b", re.IGNORECASE),
-    "text": re.compile(
-        r"\b(?:text|sentence|sentences|phrase|phrases|passage|article|paragraph|essay|story|"
-        r"summary|transcript|translation|words|message|query|question|quote)\b",
-        re.IGNORECASE,
-    ),
-}
-_DONE_RE = re.compile(
-    r"\b(the|this|that|these|those|my|our|its|their|of|from) (?:(?:newly|freshly|just) )?"
-    r"(?:translated|"
-    r"transcribed|summari[sz]ed|edited|modified|generated|created|enhanced|cleaned|segmented|"
-    r"detected|extracted|classified|converted|produced|resulting|refined|adjusted|altered|"
-    r"transformed|improved|updated|condensed|denoised|recolou?red|identified|recogni[sz]ed|"
-    r"synthesi[sz]ed|narrated|spoken|answered|described|processed|obtained|above|previous|"
-    r"output|result(?:ing)?|new|final|same) (?=\w)",
-    re.IGNORECASE,
-)
-"""Participles that point at an earlier step's output ("the translated text" -> "the text")."""
 _TARGET_LANG_RE = re.compile(
     r"\b(?:into|to|in)\s+(" + LANGUAGE_NAME_PATTERN + r")\b", re.IGNORECASE
 )
@@ -209,36 +122,6 @@ _CONF_WEIGHTS = (-0.366, 1.516, 1.303, -0.933, -0.813, -0.85)
 
 
 @dataclass
-class _Clause:
-    text: str
-    """Clause with placeholders ``§F0§`` (file) / ``§Q0§`` (quote)."""
-    sentence: int
-    request: bool = False
-    """Asks for something outright ("can you", "please", an imperative)."""
-    weak: bool = False
-    """Only states a wish or a question ("I'm curious about ...", "I'd like to ...")."""
-    chained: bool = False
-    embed_text: str = ""
-    files: list[int] = field(default_factory=list)
-    quotes: list[int] = field(default_factory=list)
-    modalities: set[str] = field(default_factory=set)
-    file_modalities: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Parsed:
-    request: str
-    clauses: list[_Clause]
-    files: list[str]
-    """File mentions (and given files) in order of appearance."""
-    quotes: list[str]
-    mentioned: set[int] = field(default_factory=set)
-    """Indexes of the files named in the request text (the others were only passed as files)."""
-    small_talk: bool = False
-    """The request is only greetings, thanks or small talk."""
-
-
-@dataclass
 class _Choice:
     clause: int
     label: str
@@ -259,96 +142,6 @@ class _Out:
 def _file_value(name: str) -> str:
     """A file argument: a URL stays whole (the workspace fetches or refuses it), a path by name."""
     return name if "://" in name else _basename(name)
-
-
-def _file_modality(name: str) -> str:
-    return modality_of_path(name) or "text"
-
-
-def parse_request(request: str, files: Sequence[str] = ()) -> _Parsed:
-    """Extract files and quotes, then split ``request`` into clauses (exposed for tests/debug)."""
-    file_list: list[str] = []
-    quotes: list[str] = []
-
-    def file_index(name: str) -> int:
-        for i, known in enumerate(file_list):
-            if known == name or _basename(known) == _basename(name):
-                return i
-        file_list.append(name)
-        return len(file_list) - 1
-
-    for f in files:
-        file_index(str(f))
-    mentioned: set[int] = set()
-
-    def mention(name: str) -> str:
-        idx = file_index(name)
-        mentioned.add(idx)
-        return f"§F{idx}§"
-
-    def on_quote(m: re.Match[str]) -> str:
-        content = next(g for g in m.groups() if g is not None).strip()
-        if _FILE_RE.fullmatch(content):
-            return mention(content)
-        quotes.append(content)
-        return f"§Q{len(quotes) - 1}§"
-
-    text = _QUOTE_RE.sub(on_quote, request)
-    text = _FILE_RE.sub(lambda m: mention(m.group(1)), text)
-    parsed = _Parsed(request=request, clauses=[], files=file_list, quotes=quotes)
-    parsed.mentioned = mentioned
-    if not quotes and not mentioned and is_small_talk(text):
-        parsed.small_talk = True
-        return parsed
-
-    clauses = parsed.clauses
-    sentences = [strip_discourse(s) for s in _SENT_SPLIT.split(text) if s.strip()]
-    # Greetings and thanks around a request ("Thanks! Now describe it.") are no clauses.
-    sentences = [s for s in sentences if "§" in s or not is_small_talk(s)]
-    for s_idx, sentence in enumerate(sentences):
-        sent_request = bool(_REQUEST_RE.search(sentence)) or bool(_IMPERATIVE_RE.match(sentence))
-        sent_weak = bool(_WEAK_REQUEST_RE.search(sentence))
-        pieces = [p for p in _CLAUSE_SPLIT.split(sentence) if p and p.strip(" ,.")]
-        for p_idx, piece in enumerate(pieces):
-            clause = _Clause(text=piece.strip(), sentence=s_idx)
-            clause.chained = bool(_CHAIN_START.match(piece)) or (p_idx > 0)
-            clause.request = (
-                sent_request
-                or bool(_IMPERATIVE_RE.match(_CHAIN_START.sub("", piece)))
-                or bool(_CHAIN_START.match(piece))
-            )
-            clause.weak = not clause.request and sent_weak
-            for kind, idx in _PH_RE.findall(piece):
-                (clause.files if kind == "F" else clause.quotes).append(int(idx))
-            clause.embed_text = _embed_text(piece, file_list, quotes)
-            for modality, pattern in _MODALITY_WORDS.items():
-                if pattern.search(clause.embed_text):
-                    clause.modalities.add(modality)
-            clause.file_modalities = [_file_modality(file_list[i]) for i in clause.files]
-            clause.modalities.update(clause.file_modalities)
-            clauses.append(clause)
-    return parsed
-
-
-def _embed_text(piece: str, files: list[str], quotes: list[str]) -> str:
-    def repl(m: re.Match[str]) -> str:
-        idx = int(m.group(2))
-        if m.group(1) == "F":
-            after = piece[m.end() : m.end() + 24].lower()
-            if re.match(
-                r"\W*(?:audio|image|picture|photo|file|video|document|text|recording|"
-                r"sound|clip|photograph)",
-                after,
-            ):
-                return "the"
-            return {"image": "the image", "audio": "the audio", "video": "the video"}.get(
-                _file_modality(files[idx]), "the text document"
-            )
-        return "the question" if quotes[idx].rstrip().endswith("?") else "the text"
-
-    out = _PH_RE.sub(repl, piece)
-    out = _DONE_RE.sub(r"\1 ", out)
-    return re.sub(r"\s+", " ", out).strip(" ,;")
 
 
 class _AnchorIndex:
@@ -590,7 +383,7 @@ class OfflinePlanner:
             ``confidence``; ``problems`` lists what could not be planned (e.g. an image task with
             no image).
         """
-        parsed = parse_request(request, _with_history_files(files, history))
+        parsed = parse_request(request, with_history_files(files, history))
         if parsed.small_talk:
             # Greetings, thanks, small talk: nothing for a model to do, and sure of it.
             return PlanResult(Plan(), planner="offline", confidence=0.95, problems=[])
@@ -636,7 +429,7 @@ class OfflinePlanner:
         )
 
     # ------------------------------------------------------------------------------------------
-    def scores(self, parsed: _Parsed) -> Any:
+    def scores(self, parsed: ParsedRequest) -> Any:
         """Clause-by-label scores (similarity + cues + modality prior), shape (clauses, labels)."""
         import numpy as np
 
@@ -670,7 +463,7 @@ class OfflinePlanner:
 
     @staticmethod
     def _modality_prior(
-        spec: TaskSpec, clause: _Clause, prev_out: str | None, request_mods: set[str]
+        spec: TaskSpec, clause: Clause, prev_out: str | None, request_mods: set[str]
     ) -> float:
         inputs = set(spec.inputs) or {"text"}
         mods = clause.modalities
@@ -687,7 +480,7 @@ class OfflinePlanner:
             return 0.06 if request_mods & inputs else -0.06
         return 0.0
 
-    def _classify(self, parsed: _Parsed) -> tuple[list[_Choice], int]:
+    def _classify(self, parsed: ParsedRequest) -> tuple[list[_Choice], int]:
         import numpy as np
 
         scores = self.scores(parsed)
@@ -743,7 +536,7 @@ class OfflinePlanner:
         return self._dedupe(parsed, choices), borderline
 
     @staticmethod
-    def _dedupe(parsed: _Parsed, choices: list[_Choice]) -> list[_Choice]:
+    def _dedupe(parsed: ParsedRequest, choices: list[_Choice]) -> list[_Choice]:
         """Drop clauses that restate a task planned elsewhere in the request.
 
         A clause that only states a wish ("I'm hoping to find the objects") is dropped when a
@@ -782,7 +575,7 @@ class OfflinePlanner:
         return kept
 
     # ------------------------------------------------------------------------------------------
-    def _bind(self, parsed: _Parsed, choices: list[_Choice]) -> tuple[list[dict], list[str]]:
+    def _bind(self, parsed: ParsedRequest, choices: list[_Choice]) -> tuple[list[dict], list[str]]:
         tasks: list[dict] = []
         outputs: list[_Out] = []
         used_quotes: set[int] = set()
@@ -847,9 +640,9 @@ class OfflinePlanner:
 
     @staticmethod
     def _edit_text(
-        clause: _Clause,
+        clause: Clause,
         tail: list[str],
-        parsed: _Parsed,
+        parsed: ParsedRequest,
         outputs: list[_Out],
         args: dict[str, str],
         used_quotes: set[int],
@@ -872,8 +665,8 @@ class OfflinePlanner:
         name: str,
         task: str,
         context: str | None,
-        clause: _Clause,
-        parsed: _Parsed,
+        clause: Clause,
+        parsed: ParsedRequest,
         outputs: list[_Out],
         args: dict[str, str],
         used_quotes: set[int],
@@ -904,7 +697,7 @@ class OfflinePlanner:
             (
                 i
                 for i in clause.files
-                if _file_modality(parsed.files[i]) == "text" and i not in used_files
+                if file_modality(parsed.files[i]) == "text" and i not in used_files
             ),
             None,
         )
@@ -936,8 +729,8 @@ class OfflinePlanner:
     @staticmethod
     def _bind_file(
         modality: str,
-        clause: _Clause,
-        parsed: _Parsed,
+        clause: Clause,
+        parsed: ParsedRequest,
         outputs: list[_Out],
         used_files: set[int],
     ) -> str | None:
@@ -950,7 +743,7 @@ class OfflinePlanner:
         from the most recent (last) back: "it" in a follow-up turn is the latest file.
         """
         for i in clause.files:
-            if _file_modality(parsed.files[i]) == modality:
+            if file_modality(parsed.files[i]) == modality:
                 used_files.add(i)
                 return _file_value(parsed.files[i])
         value = _referent(outputs, modality, clause.text)
@@ -965,7 +758,7 @@ class OfflinePlanner:
         return _file_value(parsed.files[pick])
 
     @staticmethod
-    def _option(name: str, clause: _Clause, parsed: _Parsed) -> str | None:
+    def _option(name: str, clause: Clause, parsed: ParsedRequest) -> str | None:
         if name == "target_language":
             m = _TARGET_LANG_RE.search(clause.embed_text)
             lang = language(m.group(1)) if m else None
@@ -1019,7 +812,7 @@ class OfflinePlanner:
         }
 
 
-def _wants_two_texts(clause: _Clause) -> bool:
+def _wants_two_texts(clause: Clause) -> bool:
     """Whether a clause compares something with a quote ("compare it with 'X'")."""
     return bool(
         re.search(
@@ -1065,13 +858,13 @@ def _referent(outputs: list[_Out], modality: str, clause_text: str) -> str | Non
         skipped.add(out.tid)
 
 
-def _file_order(parsed: _Parsed, modality: str) -> list[int]:
+def _file_order(parsed: ParsedRequest, modality: str) -> list[int]:
     """Input files of ``modality``: named in the request (in order), then the rest, newest first."""
-    named = [i for i in sorted(parsed.mentioned) if _file_modality(parsed.files[i]) == modality]
+    named = [i for i in sorted(parsed.mentioned) if file_modality(parsed.files[i]) == modality]
     given = [
         i
         for i in reversed(range(len(parsed.files)))
-        if i not in parsed.mentioned and _file_modality(parsed.files[i]) == modality
+        if i not in parsed.mentioned and file_modality(parsed.files[i]) == modality
     ]
     return named + given
 
@@ -1085,7 +878,7 @@ _POINTER_PROMPT = re.compile(
 """A generation prompt that only points at something said before ("this event")."""
 
 
-def _context_before(parsed: _Parsed, index: int, chosen: set[int]) -> str | None:
+def _context_before(parsed: ParsedRequest, index: int, chosen: set[int]) -> str | None:
     """The nearest earlier clause that only sets the scene (no task, no request), as text."""
     for i in range(index - 1, -1, -1):
         clause = parsed.clauses[i]
@@ -1097,36 +890,12 @@ def _context_before(parsed: _Parsed, index: int, chosen: set[int]) -> str | None
     return None
 
 
-def _with_history_files(files: Sequence[str], history: Sequence[Any]) -> list[str]:
-    """``files`` preceded by the file names mentioned in earlier turns (older first)."""
-    given = [str(f) for f in files]
-    known = {_basename(f) for f in given}
-    seen: list[str] = []
-    for message in history or ():
-        content = getattr(message, "content", message)
-        if isinstance(content, list):
-            content = " ".join(
-                str(part.get("text", "")) if isinstance(part, dict) else str(part)
-                for part in content
-            )
-        if not isinstance(content, str):
-            continue
-        for m in _FILE_RE.finditer(content):
-            name = m.group(1)
-            if "://" in name or _basename(name) in known:
-                continue
-            if name in seen:
-                seen.remove(name)
-            seen.append(name)
-    return seen + given
-
-
-def _plain(text: str, parsed: _Parsed) -> str:
+def _plain(text: str, parsed: ParsedRequest) -> str:
     """A clause with its file placeholders replaced by the files' names."""
     return re.sub(r"§F(\d+)§", lambda m: _basename(parsed.files[int(m.group(1))]), text)
 
 
-def _restore_quotes(text: str, parsed: _Parsed) -> str:
+def _restore_quotes(text: str, parsed: ParsedRequest) -> str:
     """Put quoted texts back in place of their placeholders."""
     return re.sub(r"§Q(\d+)§", lambda m: f"'{parsed.quotes[int(m.group(1))]}'", text)
 
@@ -1148,4 +917,4 @@ def plan_task_names(plan: Plan) -> list[str]:
     return [t.task for t in plan.tasks]
 
 
-__all__ = ["DEFAULT_THRESHOLD", "OfflinePlanner", "parse_request", "plan_task_names", "Task"]
+__all__ = ["DEFAULT_THRESHOLD", "OfflinePlanner", "plan_task_names", "Task"]

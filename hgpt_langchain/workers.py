@@ -4,6 +4,10 @@
 retrieval index, file imports) run here, and at most :data:`WORKER_THREADS` of them at once in the
 whole process, whatever the number of concurrent runs. Tasks that wait for their dependencies or a
 concurrency slot wait on the loop, not in a thread, so many concurrent runs cannot starve the pool.
+
+Every stage shares the one pool (the graph's nodes, the auto planner's offline plan, the async
+scheduler, the model tools' ``ainvoke``), so it lives beside the foundations and imports nothing
+of ours.
 """
 
 from __future__ import annotations

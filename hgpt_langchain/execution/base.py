@@ -1,8 +1,10 @@
-"""The executor protocol and what executors return.
+"""The executor protocol and what an executor returns.
 
-Implementations: :mod:`hgpt_langchain.execution` (``LocalExecutor``, ``RemoteExecutor``,
-``HybridExecutor``, ``SleepExecutor``). Anything with the same methods can be passed instead.
-The selection stage's protocol is :class:`hgpt_langchain.selection.base.Selector`.
+Implementations: :class:`~hgpt_langchain.execution.local.LocalExecutor`,
+:class:`~hgpt_langchain.execution.remote.RemoteExecutor`,
+:class:`~hgpt_langchain.execution.policy.HybridExecutor`,
+:class:`~hgpt_langchain.execution.sleep.SleepExecutor` (and the MCP and Ray Serve executors).
+Anything with the same methods can be passed instead.
 """
 
 from __future__ import annotations

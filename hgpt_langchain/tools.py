@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -168,8 +170,29 @@ class ModelTool(BaseTool):
             ExecutionError: The back end failed (``transient`` kept), or raised anything else.
         """
         executor = self._get_executor()
-        try:
+        with self._errors():
             output = executor.run(self.spec, self.model_id, dict(args), workspace)
+        return _checked(executor, output)
+
+    async def aexecute(self, args: dict[str, str], workspace: Workspace) -> ExecutionOutput:
+        """Async :meth:`execute` (what the graph's async scheduler calls).
+
+        An executor with an async ``arun`` (remote inference, the hybrid executor) is awaited on
+        the event loop; any other runs in the shared worker pool. Raises what :meth:`execute`
+        raises.
+        """
+        from hgpt_langchain.execution.aio import arun_executor
+
+        executor = self._get_executor()
+        with self._errors():
+            output = await arun_executor(executor, self.spec, self.model_id, dict(args), workspace)
+        return _checked(executor, output)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Back-end failures as :class:`ExecutionError` (``transient`` kept)."""
+        try:
+            yield
         except ExecutionError:
             raise
         except HuggingGPTError as err:
@@ -178,12 +201,6 @@ class ModelTool(BaseTool):
             raise ExecutionError(
                 f"{self.model_id} failed on {self.task}: {type(err).__name__}: {err}"
             ) from err
-        if not isinstance(output, ExecutionOutput):
-            raise ExecutionError(
-                f"Executor {getattr(executor, 'name', type(executor).__name__)!r} returned "
-                f"{type(output).__name__}, not ExecutionOutput."
-            )
-        return output
 
     def prepare_args(self, kwargs: dict[str, Any], workspace: Workspace) -> dict[str, str]:
         """Drop empty arguments and resolve file arguments inside the workspace.
@@ -256,6 +273,15 @@ class ModelTool(BaseTool):
         from hgpt_langchain.execution.aio import run_blocking
 
         return await run_blocking(self._run, **kwargs)
+
+
+def _checked(executor: Any, output: Any) -> ExecutionOutput:
+    if not isinstance(output, ExecutionOutput):
+        raise ExecutionError(
+            f"Executor {getattr(executor, 'name', type(executor).__name__)!r} returned "
+            f"{type(output).__name__}, not ExecutionOutput."
+        )
+    return output
 
 
 def _entry_for(

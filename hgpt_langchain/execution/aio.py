@@ -44,3 +44,15 @@ async def run_blocking(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     ctx = contextvars.copy_context()
     call = functools.partial(ctx.run, fn, *args, **kwargs)
     return await loop.run_in_executor(worker_pool(), call)
+
+
+async def arun_executor(executor: Any, task: Any, model: str, args: Any, workspace: Any) -> Any:
+    """``executor.run(task, model, args, workspace)`` without blocking the loop.
+
+    An executor with an async ``arun`` (remote inference, the hybrid one) is awaited on the loop;
+    any other runs in the worker pool.
+    """
+    arun = getattr(executor, "arun", None)
+    if arun is not None and asyncio.iscoroutinefunction(arun):
+        return await arun(task, model, args, workspace)
+    return await run_blocking(executor.run, task, model, args, workspace)

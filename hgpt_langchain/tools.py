@@ -237,20 +237,47 @@ class ModelTool(BaseTool):
             return workspace.import_file(str(local))
 
     def _run(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
-        try:
-            workspace = self.get_workspace()
-            args = self.prepare_args(kwargs, workspace)
-            missing = [a.name for a in self.spec.args if a.required and a.name not in args]
-            if missing:
-                raise ToolException(
-                    f"Missing argument(s) {', '.join(missing)} for {self.spec.title}; "
-                    f"expected {', '.join(a.name for a in self.spec.args)}."
-                )
+        with self._tool_errors():
+            workspace, args = self._inputs(kwargs)
             output = self.execute(args, workspace)
+        return self._reply(output, workspace)
+
+    async def _arun(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
+        """Async :meth:`_run`: inputs imported in the worker pool, then :meth:`aexecute`.
+
+        A remote model is awaited on the event loop; a local one takes a worker thread.
+        """
+        from hgpt_langchain.execution.aio import run_blocking
+
+        with self._tool_errors():
+            workspace, args = await run_blocking(self._inputs, kwargs)
+            output = await self.aexecute(args, workspace)
+        return self._reply(output, workspace)
+
+    def _inputs(self, kwargs: dict[str, Any]) -> tuple[Workspace, dict[str, str]]:
+        """The workspace and the prepared arguments of one tool call."""
+        workspace = self.get_workspace()
+        args = self.prepare_args(kwargs, workspace)
+        missing = [a.name for a in self.spec.args if a.required and a.name not in args]
+        if missing:
+            raise ToolException(
+                f"Missing argument(s) {', '.join(missing)} for {self.spec.title}; "
+                f"expected {', '.join(a.name for a in self.spec.args)}."
+            )
+        return workspace, args
+
+    @staticmethod
+    @contextmanager
+    def _tool_errors() -> Iterator[None]:
+        try:
+            yield
         except ToolException:
             raise
         except HuggingGPTError as err:
             raise ToolException(str(err)) from err
+
+    def _reply(self, output: ExecutionOutput, workspace: Workspace) -> tuple[str, dict[str, Any]]:
+        """The tool's content and artifact for one output."""
         files = [str(f) for f in output.files]
         content = output.text if output.text is not None else ""
         if files:
@@ -267,12 +294,6 @@ class ModelTool(BaseTool):
             "workspace": str(workspace.root),
         }
         return content, artifact
-
-    async def _arun(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
-        """Async :meth:`_run`: the model runs in the shared worker pool, not on the loop."""
-        from hgpt_langchain.execution.aio import run_blocking
-
-        return await run_blocking(self._run, **kwargs)
 
 
 def _checked(executor: Any, output: Any) -> ExecutionOutput:

@@ -32,6 +32,7 @@ from hgpt_langchain.execution import (
 from hgpt_langchain.selection import StaticSelector
 from hgpt_langchain.state import Plan, Task, TaskResult
 from hgpt_langchain.tasks import TASKS
+from hgpt_langchain.tools import make_model_tool
 from tests import test_remote_executor as stand_in
 from tests.helpers import choose
 from tests.test_remote_executor import _FailingLocal, _Handler, _hub_online, _Server  # noqa: F401
@@ -296,3 +297,16 @@ def test_the_task_deadline_cancels_an_async_call(
     result = _one_task(Scheduler(remote, task_timeout=0.5, retries=0), "delay-0", ws)
     assert result.status == "failed" and "the task's deadline" in result.error
     assert clients == {"opened": 1, "closed": 1}  # the cancelled call closed its session
+
+
+def test_a_model_tool_ainvoke_awaits_the_async_client(
+    remote: RemoteExecutor, ws: Workspace, clients: dict[str, int]
+):
+    tool = make_model_tool("sentiment", task="text-classification", executor=remote, workspace=ws)
+    call = {"type": "tool_call", "id": "c1", "name": tool.name, "args": {"text": "cold food"}}
+    message = asyncio.run(tool.ainvoke(call))
+    assert message.content.startswith("NEGATIVE (0.80)")
+    assert message.artifact["executor"] == "remote" and clients == {"opened": 1, "closed": 1}
+    broken = make_model_tool("broken", task="text-classification", executor=remote, workspace=ws)
+    message = asyncio.run(broken.ainvoke({**call, "name": broken.name}))
+    assert message.status == "error" and "HTTP 400: Input is not valid" in message.content

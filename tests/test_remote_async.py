@@ -75,7 +75,25 @@ def overlap(server: _Server) -> _Server:
 
 
 @pytest.fixture
-def clients(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+def sessions(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Every HTTP session made for an ``AsyncInferenceClient`` (ours or its own)."""
+    import huggingface_hub.utils
+    from huggingface_hub.inference._generated import _async_client
+
+    made: list = []
+    factory = huggingface_hub.utils.get_async_session
+
+    def spy():
+        made.append(factory())
+        return made[-1]
+
+    monkeypatch.setattr(huggingface_hub.utils, "get_async_session", spy)
+    monkeypatch.setattr(_async_client, "get_async_session", spy)
+    return made
+
+
+@pytest.fixture
+def clients(monkeypatch: pytest.MonkeyPatch, sessions: list) -> dict[str, int]:
     """Counts ``AsyncInferenceClient`` instances and closes; the sync client fails the test."""
     import huggingface_hub
 
@@ -124,7 +142,7 @@ def _one_task(sched: Scheduler, model: str, ws: Workspace, *, sync: bool = False
 
 
 def test_graph_ainvoke_runs_a_two_task_plan_through_the_async_client(
-    remote: RemoteExecutor, server: _Server, clients: dict[str, int], tmp_path: Path
+    remote: RemoteExecutor, server: _Server, clients: dict[str, int], sessions: list, tmp_path
 ):
     plan = {
         "tasks": [
@@ -149,6 +167,8 @@ def test_graph_ainvoke_runs_a_two_task_plan_through_the_async_client(
     assert server.requests[0]["path"].endswith("/v1/chat/completions")
     assert json.loads(server.requests[1]["body"])["inputs"] == "Pasta tonight!"
     assert clients == {"opened": 2, "closed": 2}
+    # both checkpointed @task calls of the execute node shared the run's one HTTP session
+    assert len(sessions) == 1 and sessions[0].is_closed
 
 
 @pytest.mark.parametrize(
@@ -206,7 +226,7 @@ def test_a_4xx_gives_the_same_clear_error_as_sync(
 
 
 def test_timeouts_and_503s_are_transient_and_the_token_stays_secret(
-    server: _Server, ws: Workspace, clients: dict[str, int]
+    server: _Server, ws: Workspace, clients: dict[str, int], sessions: list
 ):
     port = server.server_address[1]
     secret = "hf_not_a_real_token_456"
@@ -220,6 +240,7 @@ def test_timeouts_and_503s_are_transient_and_the_token_stays_secret(
         assert info.value.transient and secret not in str(info.value)
     assert server.requests[-1]["headers"].get("authorization") == f"Bearer {secret}"
     assert clients["opened"] == clients["closed"] == 2
+    assert len(sessions) == 2 and all(session.is_closed for session in sessions)
 
 
 def test_scheduler_arun_retries_a_503_then_succeeds(
@@ -256,6 +277,7 @@ def test_concurrent_remote_tasks_overlap_without_holding_threads_and_the_loop_ti
     ws: Workspace,
     overlap: _Server,
     clients: dict[str, int],
+    sessions: list,
     one_worker_thread,
 ):
     n = 6
@@ -288,6 +310,8 @@ def test_concurrent_remote_tasks_overlap_without_holding_threads_and_the_loop_ti
     assert all_in[0] < all_in[1]
     assert sum(all_in[0] <= t <= all_in[1] for t in ticks) >= 2  # the loop kept running
     assert clients == {"opened": n, "closed": n}
+    # the run's calls shared one HTTP session (built off the loop), closed at the end of the run
+    assert len(sessions) == 1 and sessions[0].is_closed
 
 
 def test_the_task_deadline_cancels_an_async_call(

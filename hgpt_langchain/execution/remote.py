@@ -199,7 +199,8 @@ class RemoteExecutor:
 
         The same adapter as :meth:`run` prepares the call and converts its result; those steps
         (reading input files, saving images and audio) run in the shared worker pool, the HTTP
-        call on the event loop. Raises what :meth:`run` raises.
+        call on the event loop. So does what ``AsyncInferenceClient`` would otherwise do on the
+        loop (see :func:`_prepare_client`). Raises what :meth:`run` raises.
         """
         from hgpt_langchain.execution.aio import run_blocking
 
@@ -208,6 +209,7 @@ class RemoteExecutor:
         call = _Call(self, task, model, per_call_model, args, workspace, in_memory=True)
         async with client:
             with _classified(task, model):
+                await _prepare_client(client, per_call_model, task)
                 steps = adapter(call)
                 done, value = await run_blocking(_step, steps, None)
                 while not done:
@@ -230,6 +232,41 @@ def _classified(task: TaskSpec, model: str) -> Iterator[None]:
         ) from exc
     except Exception as exc:  # noqa: BLE001 - classified below
         raise classify_error(exc, model, task.name) from exc
+
+
+async def _prepare_client(client: Any, per_call_model: str | None, task: TaskSpec) -> None:
+    """Do off the event loop what ``AsyncInferenceClient`` would do on it at its first call.
+
+    Its HTTP session: an ``httpx`` client whose SSL context takes tens of milliseconds of CPU to
+    build. Inside :func:`~hgpt_langchain.execution.aio.shared_sessions` (a scheduler run) one
+    session is shared by every call; otherwise each call's own is built in the worker pool. With
+    an inference provider, the model's provider mapping: a synchronous Hub request (cached per
+    process; not for chat, which the client routes without it). These use private
+    ``huggingface_hub`` names: when they are missing, the client does it itself.
+    """
+    from hgpt_langchain.execution.aio import run_blocking, shared_session
+
+    if per_call_model and task.remote != "chat_completion":
+        await run_blocking(_provider_mapping, per_call_model)
+    if getattr(client, "_async_client", True) is not None or not hasattr(client, "exit_stack"):
+        return  # another huggingface_hub version: it opens its session itself
+    from huggingface_hub.utils import get_async_session
+
+    shared = await shared_session("huggingface_hub", get_async_session)
+    if shared is None:  # the client's own, closed with it
+        shared = await client.exit_stack.enter_async_context(await run_blocking(get_async_session))
+    client._async_client = shared
+
+
+def _provider_mapping(model: str) -> None:
+    try:
+        from huggingface_hub.inference._providers._common import (
+            _fetch_inference_provider_mapping,
+        )
+
+        _fetch_inference_provider_mapping(model)
+    except Exception:  # noqa: BLE001 - the call itself reports any real problem
+        logger.debug("Provider mapping of %s left to the client", model, exc_info=True)
 
 
 def _step(steps: Adapter, value: Any) -> tuple[bool, Any]:

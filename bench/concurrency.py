@@ -64,6 +64,7 @@ class _StandIn(http.server.ThreadingHTTPServer):
     """An Inference API stand-in: every POST answers a label after ``delay`` seconds."""
 
     daemon_threads = True
+    request_queue_size = 256  # the default backlog (5) drops bursts of connections
     delay = 0.5
     in_flight = peak = 0
     lock = threading.Lock()

@@ -167,7 +167,7 @@ def test_graph_ainvoke_runs_a_two_task_plan_through_the_async_client(
     assert server.requests[0]["path"].endswith("/v1/chat/completions")
     assert json.loads(server.requests[1]["body"])["inputs"] == "Pasta tonight!"
     assert clients == {"opened": 2, "closed": 2}
-    # both checkpointed @task calls of the execute node shared the run's one HTTP session
+    # both checkpointed @task calls of the execute node shared the loop's one HTTP session
     assert len(sessions) == 1 and sessions[0].is_closed
 
 
@@ -310,7 +310,7 @@ def test_concurrent_remote_tasks_overlap_without_holding_threads_and_the_loop_ti
     assert all_in[0] < all_in[1]
     assert sum(all_in[0] <= t <= all_in[1] for t in ticks) >= 2  # the loop kept running
     assert clients == {"opened": n, "closed": n}
-    # the run's calls shared one HTTP session (built off the loop), closed at the end of the run
+    # the calls shared the loop's one HTTP session (built off the loop), closed when it ended
     assert len(sessions) == 1 and sessions[0].is_closed
 
 

@@ -4,17 +4,19 @@
 retrieval index, file imports) run here, and at most :data:`WORKER_THREADS` of them at once in the
 whole process, whatever the number of concurrent runs. Tasks that wait for their dependencies or a
 concurrency slot wait on the loop, not in a thread, so many concurrent runs cannot starve the pool.
+Executors with an async ``arun`` (remote inference) are awaited on the loop (:func:`arun_executor`)
+and share one HTTP session per loop (:func:`loop_session`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import contextlib
 import contextvars
 import functools
 import os
 import threading
+import weakref
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
@@ -59,52 +61,40 @@ async def arun_executor(executor: Any, task: Any, model: str, args: Any, workspa
     return await run_blocking(executor.run, task, model, args, workspace)
 
 
-class _Sessions:
-    """The sessions of one :func:`shared_sessions` block (see there)."""
-
-    def __init__(self, stack: contextlib.AsyncExitStack):
-        self.stack = stack
-        self.loop = asyncio.get_running_loop()
-        self.opening: dict[str, asyncio.Future[Any]] = {}
-
-    async def open(self, factory: Callable[[], Any]) -> Any:
-        session = await run_blocking(factory)
-        return await self.stack.enter_async_context(session)
-
-
-_SESSIONS: contextvars.ContextVar[_Sessions | None] = contextvars.ContextVar(
-    "hgpt_shared_sessions", default=None
+_LOOP_SESSIONS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, Any]] = (
+    weakref.WeakKeyDictionary()
 )
 
 
-@contextlib.asynccontextmanager
-async def shared_sessions() -> AsyncIterator[None]:
-    """A block whose async calls share their HTTP sessions, closed when it ends.
+async def loop_session(key: str, factory: Callable[[], Any]) -> Any:
+    """The running event loop's shared session ``key`` (an async context manager, entered).
 
-    ``Scheduler.arun`` runs a plan inside one, so its remote tasks reuse one connection pool
-    instead of building a client (and its SSL context) per call. Nested blocks use the outer one.
+    Made on first use by ``factory()`` in the worker pool (building an HTTP client with its SSL
+    context takes tens of milliseconds of CPU), then shared by every call on this loop, and
+    closed when the loop shuts down (the end of ``asyncio.run``: its async generators are
+    closed, and the session is held open by one).
     """
-    if _SESSIONS.get() is not None:
-        yield
-        return
-    async with contextlib.AsyncExitStack() as stack:
-        token = _SESSIONS.set(_Sessions(stack))
-        try:
-            yield
-        finally:
-            _SESSIONS.reset(token)
-
-
-async def shared_session(key: str, factory: Callable[[], Any]) -> Any:
-    """The enclosing :func:`shared_sessions` block's session ``key``; ``None`` outside one.
-
-    Made on first use by ``factory()`` (in the worker pool: building one may take tens of
-    milliseconds of CPU) and entered as an async context manager; closed with the block.
-    """
-    sessions = _SESSIONS.get()
-    if sessions is None or sessions.loop is not asyncio.get_running_loop():
-        return None
-    opening = sessions.opening.get(key)
+    loop = asyncio.get_running_loop()
+    sessions = _LOOP_SESSIONS.setdefault(loop, {})
+    opening = sessions.get(key)
     if opening is None:
-        opening = sessions.opening[key] = asyncio.ensure_future(sessions.open(factory))
-    return await asyncio.shield(opening)
+        opening = sessions[key] = loop.create_task(_open_session(sessions, key, factory))
+    session, _holder = await asyncio.shield(opening)
+    return session
+
+
+async def _open_session(sessions: dict[str, Any], key: str, factory: Callable[[], Any]) -> Any:
+    try:
+        holder = _hold(await run_blocking(factory))
+        return await holder.__anext__(), holder  # the holder (kept here) keeps it open
+    except BaseException:
+        sessions.pop(key, None)  # the next call tries again
+        raise
+
+
+async def _hold(session: Any) -> AsyncIterator[Any]:
+    try:
+        async with session as entered:
+            yield entered
+    finally:  # the loop shuts down: forget its sessions (their tasks refer to the loop)
+        _LOOP_SESSIONS.pop(asyncio.get_running_loop(), None)

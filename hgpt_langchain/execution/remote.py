@@ -238,13 +238,13 @@ async def _prepare_client(client: Any, per_call_model: str | None, task: TaskSpe
     """Do off the event loop what ``AsyncInferenceClient`` would do on it at its first call.
 
     Its HTTP session: an ``httpx`` client whose SSL context takes tens of milliseconds of CPU to
-    build. Inside :func:`~hgpt_langchain.execution.aio.shared_sessions` (a scheduler run) one
-    session is shared by every call; otherwise each call's own is built in the worker pool. With
-    an inference provider, the model's provider mapping: a synchronous Hub request (cached per
-    process; not for chat, which the client routes without it). These use private
-    ``huggingface_hub`` names: when they are missing, the client does it itself.
+    build; instead, every call on this loop shares one, built in the worker pool and closed when
+    the loop shuts down (:func:`~hgpt_langchain.execution.aio.loop_session`). With an inference
+    provider, the model's provider mapping: a synchronous Hub request (cached per process; not
+    for chat, which the client routes without it). These use private ``huggingface_hub`` names:
+    when they are missing, the client does it itself.
     """
-    from hgpt_langchain.execution.aio import run_blocking, shared_session
+    from hgpt_langchain.execution.aio import loop_session, run_blocking
 
     if per_call_model and task.remote != "chat_completion":
         await run_blocking(_provider_mapping, per_call_model)
@@ -252,10 +252,7 @@ async def _prepare_client(client: Any, per_call_model: str | None, task: TaskSpe
         return  # another huggingface_hub version: it opens its session itself
     from huggingface_hub.utils import get_async_session
 
-    shared = await shared_session("huggingface_hub", get_async_session)
-    if shared is None:  # the client's own, closed with it
-        shared = await client.exit_stack.enter_async_context(await run_blocking(get_async_session))
-    client._async_client = shared
+    client._async_client = await loop_session("huggingface_hub", get_async_session)
 
 
 def _provider_mapping(model: str) -> None:

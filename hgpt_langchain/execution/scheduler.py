@@ -252,22 +252,20 @@ class Scheduler:
 
         See :mod:`hgpt_langchain.execution.aio_scheduler`.
         """
-        from hgpt_langchain.execution.aio import shared_sessions
         from hgpt_langchain.execution.aio_scheduler import arun_plan
 
         done = dict(done or {})
         run = _Run(self, plan, choices, workspace, done, _stream_writer())
         order, blocked = topological_order(plan)
-        async with shared_sessions():  # the run's remote calls share one HTTP connection pool
-            return await arun_plan(
-                run,
-                plan,
-                done,
-                order,
-                blocked,
-                max_concurrency=self.max_concurrency,
-                in_langgraph_node=_in_langgraph_node(),
-            )
+        return await arun_plan(
+            run,
+            plan,
+            done,
+            order,
+            blocked,
+            max_concurrency=self.max_concurrency,
+            in_langgraph_node=_in_langgraph_node(),
+        )
 
     # ---- one task ---------------------------------------------------------------------------
 

@@ -186,10 +186,10 @@ class HybridExecutor:
         A back end with an async ``arun`` (remote inference) is awaited on the loop; the others
         (local models, Ray Serve) run in the bounded worker pool.
         """
-        from hgpt_langchain.execution.aio import arun_executor
+        from hgpt_langchain.execution.aio import arun_executor, run_blocking
 
         tries = self._tries(task, model)
-        executor = next(tries)
+        executor = await run_blocking(next, tries)  # the order may ask the Hub for a size
         while True:
             try:
                 output: ExecutionOutput = await arun_executor(

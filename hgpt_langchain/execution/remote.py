@@ -4,6 +4,9 @@ Two ways to reach models: Inference Providers (a Hub model id plus a token, prov
 named one), or a self-hosted endpoint (``base_url``: TGI, TEI, a dedicated Inference Endpoint or
 any server speaking the Inference API). Each task type calls the ``InferenceClient`` method named by
 ``TaskSpec.remote`` in the registry, through one adapter per method in :data:`REMOTE_CALLS`.
+An adapter is a generator that yields its one client call and converts the result, so
+:meth:`RemoteExecutor.run` (``InferenceClient``) and :meth:`RemoteExecutor.arun`
+(``AsyncInferenceClient``, for ``graph.ainvoke``) share the calls, the outputs and the errors.
 
 Overloaded or loading models (HTTP 503, 429, 502, 504), timeouts and dropped connections raise
 ``ExecutionError(transient=True)`` so the scheduler retries them. The token is never logged.

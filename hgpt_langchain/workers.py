@@ -7,7 +7,8 @@ concurrency slot wait on the loop, not in a thread, so many concurrent runs cann
 
 Every stage shares the one pool (the graph's nodes, the auto planner's offline plan, the async
 scheduler, the model tools' ``ainvoke``), so it lives beside the foundations and imports nothing
-of ours.
+of ours. Executors with an async ``arun`` (remote inference) are awaited on the loop
+(:func:`arun_executor`) and share one HTTP session per loop (:func:`loop_session`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import contextvars
 import functools
 import os
 import threading
-from collections.abc import Callable
+import weakref
+from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -48,3 +50,54 @@ async def run_blocking(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     ctx = contextvars.copy_context()
     call = functools.partial(ctx.run, fn, *args, **kwargs)
     return await loop.run_in_executor(worker_pool(), call)
+
+
+async def arun_executor(executor: Any, task: Any, model: str, args: Any, workspace: Any) -> Any:
+    """``executor.run(task, model, args, workspace)`` without blocking the loop.
+
+    An executor with an async ``arun`` (remote inference, the hybrid one) is awaited on the loop;
+    any other runs in the worker pool.
+    """
+    arun = getattr(executor, "arun", None)
+    if arun is not None and asyncio.iscoroutinefunction(arun):
+        return await arun(task, model, args, workspace)
+    return await run_blocking(executor.run, task, model, args, workspace)
+
+
+_LOOP_SESSIONS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, Any]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def loop_session(key: str, factory: Callable[[], Any]) -> Any:
+    """The running event loop's shared session ``key`` (an async context manager, entered).
+
+    Made on first use by ``factory()`` in the worker pool (building an HTTP client with its SSL
+    context takes tens of milliseconds of CPU), then shared by every call on this loop, and
+    closed when the loop shuts down (the end of ``asyncio.run``: its async generators are
+    closed, and the session is held open by one).
+    """
+    loop = asyncio.get_running_loop()
+    sessions = _LOOP_SESSIONS.setdefault(loop, {})
+    opening = sessions.get(key)
+    if opening is None:
+        opening = sessions[key] = loop.create_task(_open_session(sessions, key, factory))
+    session, _holder = await asyncio.shield(opening)
+    return session
+
+
+async def _open_session(sessions: dict[str, Any], key: str, factory: Callable[[], Any]) -> Any:
+    try:
+        holder = _hold(await run_blocking(factory))
+        return await holder.__anext__(), holder  # the holder (kept here) keeps it open
+    except BaseException:
+        sessions.pop(key, None)  # the next call tries again
+        raise
+
+
+async def _hold(session: Any) -> AsyncIterator[Any]:
+    try:
+        async with session as entered:
+            yield entered
+    finally:  # the loop shuts down: forget its sessions (their tasks refer to the loop)
+        _LOOP_SESSIONS.pop(asyncio.get_running_loop(), None)

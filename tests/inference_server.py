@@ -25,10 +25,15 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PIL import Image
+
+if TYPE_CHECKING:
+    from hgpt_langchain.execution.remote import RemoteExecutor
+    from hgpt_langchain.execution.workspace import Workspace
 
 
 def _png_bytes() -> bytes:
@@ -62,6 +67,7 @@ class InferenceServer(http.server.ThreadingHTTPServer):
     """The stand-in server; see the module docstring for what each model name answers."""
 
     daemon_threads = True
+    request_queue_size = 64  # the default backlog (5) drops bursts of concurrent connections
     requests: list[dict[str, Any]]
     hits: dict[str, int]
     flaky_left: int
@@ -171,3 +177,24 @@ def inference_server() -> Iterator[InferenceServer]:
     yield srv
     srv.shutdown()
     srv.server_close()
+
+
+@pytest.fixture
+def remote(inference_server: InferenceServer) -> RemoteExecutor:
+    """A :class:`RemoteExecutor` pointed at the stand-in (``base_url``, 0.5 s timeout)."""
+    from hgpt_langchain.execution.remote import RemoteExecutor
+
+    port = inference_server.server_address[1]
+    return RemoteExecutor(base_url=f"http://127.0.0.1:{port}/models/{{model}}", timeout=0.5)
+
+
+@pytest.fixture
+def remote_ws(tmp_path: Path) -> Workspace:
+    """A workspace holding ``street.png`` and ``speech.wav`` for remote tasks to upload."""
+    from hgpt_langchain.execution.workspace import Workspace
+    from tests.tiny_models import write_png, write_wav
+
+    ws = Workspace.create(tmp_path, run_id="remote")
+    ws.import_file(str(write_png(tmp_path / "street.png")))
+    ws.import_file(str(write_wav(tmp_path / "speech.wav")))
+    return ws

@@ -22,23 +22,14 @@ from hgpt_langchain.execution.base import ExecutionOutput
 from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS
 from tests.inference_server import InferenceServer
-from tests.tiny_models import write_png, write_wav
 
 pytestmark = pytest.mark.usefixtures("hub_online")
 
 
 @pytest.fixture
-def remote(inference_server: InferenceServer) -> RemoteExecutor:
-    port = inference_server.server_address[1]
-    return RemoteExecutor(base_url=f"http://127.0.0.1:{port}/models/{{model}}", timeout=0.5)
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    ws = Workspace.create(tmp_path, run_id="remote")
-    ws.import_file(str(write_png(tmp_path / "street.png")))
-    ws.import_file(str(write_wav(tmp_path / "speech.wav")))
-    return ws
+def ws(remote_ws: Workspace) -> Workspace:
+    """The stand-in's workspace (the ``remote_ws`` plugin fixture) under this file's short name."""
+    return remote_ws
 
 
 def test_every_registry_remote_method_has_an_adapter():

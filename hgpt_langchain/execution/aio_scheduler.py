@@ -1,9 +1,11 @@
 """The async DAG scheduler behind ``Scheduler.arun`` (:mod:`hgpt_langchain.execution.scheduler`).
 
 Same semantics as the sync one (per-task ``@task`` checkpoints inside a LangGraph node, retries,
-fallbacks, timeouts, skipped dependents), but a task waits for its dependencies and for a
-concurrency slot on the event loop; only the model call itself takes a thread of the shared
-worker pool. The sync scheduler parks every waiting task in a thread, which, under many
+fallbacks, timeouts, skipped dependents: the same ``_Run._attempt_steps``), but a task waits for
+its dependencies, a concurrency slot and its backoff on the event loop. An executor with an async
+``arun`` (``RemoteExecutor`` through ``AsyncInferenceClient``, ``HybridExecutor`` for its remote
+attempts) is awaited on the loop and holds no thread; a sync one (a local model) runs in the
+shared worker pool. The sync scheduler parks every waiting task in a thread, which, under many
 concurrent ``ainvoke`` calls sharing the loop's small default executor, deadlocks: each run's
 node holds a thread waiting for tasks that need a thread.
 """
@@ -16,7 +18,6 @@ from typing import Any
 
 from hgpt_langchain.execution.resources import dependencies
 from hgpt_langchain.state import Plan, Task, TaskResult
-from hgpt_langchain.workers import run_blocking
 
 
 async def arun_plan(
@@ -58,8 +59,7 @@ async def arun_plan(
         for dep in sorted(dependencies(task)):
             if dep in ready:
                 await ready[dep].wait()
-        async with slots:
-            result = await run_blocking(run.execute, task)
+        result = await run.aexecute(task, slots)
         return result.model_dump(mode="json")  # type: ignore[no-any-return]
 
     def finish(task: Task, fut: asyncio.Future) -> None:

@@ -33,7 +33,12 @@ class ExecutionOutput:
 
 @runtime_checkable
 class Executor(Protocol):
-    """Runs one task with one model."""
+    """Runs one task with one model.
+
+    An executor may also define ``async def arun(task, model, args, workspace)`` with the same
+    meaning: the async scheduler (``graph.ainvoke``) awaits it on the event loop instead of
+    running :meth:`run` in the worker pool (``RemoteExecutor``, ``HybridExecutor``).
+    """
 
     name: str
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from hgpt_langchain.errors import ConfigurationError, ExecutionError, UnsupportedTaskError
@@ -170,6 +170,42 @@ class HybridExecutor:
             UnsupportedTaskError: Neither back end supports the task type.
             ExecutionError: Every back end failed (``transient`` if the last error was).
         """
+        tries = self._tries(task, model)
+        executor = next(tries)
+        while True:
+            try:
+                return executor.run(task, model, args, workspace)
+            except (ConfigurationError, ExecutionError) as exc:
+                executor = tries.send(exc)
+
+    async def arun(
+        self, task: TaskSpec, model: str, args: dict[str, str], workspace: Workspace
+    ) -> ExecutionOutput:
+        """Async :meth:`run`: the same order, fallbacks and errors.
+
+        A back end with an async ``arun`` (remote inference) is awaited on the loop; the others
+        (local models, Ray Serve) run in the bounded worker pool.
+        """
+        from hgpt_langchain.workers import arun_executor, run_blocking
+
+        tries = self._tries(task, model)
+        executor = await run_blocking(next, tries)  # the order may ask the Hub for a size
+        while True:
+            try:
+                output: ExecutionOutput = await arun_executor(
+                    executor, task, model, args, workspace
+                )
+                return output
+            except (ConfigurationError, ExecutionError) as exc:
+                executor = tries.send(exc)
+
+    def _tries(
+        self, task: TaskSpec, model: str
+    ) -> Generator[Executor, ConfigurationError | ExecutionError, None]:
+        """The back ends to try, one at a time; send each one's error to get the next.
+
+        When none is left it raises the error :meth:`run` reports.
+        """
         order = self.plan_for(task, model)
         if not order:
             raise UnsupportedTaskError(
@@ -179,12 +215,8 @@ class HybridExecutor:
         errors: list[str] = []
         last: ExecutionError | None = None
         for executor in order:
-            try:
-                return executor.run(task, model, args, workspace)
-            except ConfigurationError as exc:
-                last = ExecutionError(str(exc))
-            except ExecutionError as exc:
-                last = exc
+            exc = yield executor
+            last = exc if isinstance(exc, ExecutionError) else ExecutionError(str(exc))
             errors.append(f"{getattr(executor, 'name', type(executor).__name__)}: {last}")
             logger.info("Task %s with %s failed on %s", task.name, model, errors[-1])
         assert last is not None
@@ -216,6 +248,7 @@ def default_executor(policy: str | None = None) -> HybridExecutor:
         raise ConfigurationError(
             f"{where}={policy!r} is not valid: use one of {', '.join(POLICIES)}."
         )
+
     def flag(name: str) -> bool:
         return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 

@@ -4,6 +4,9 @@ Two ways to reach models: Inference Providers (a Hub model id plus a token, prov
 named one), or a self-hosted endpoint (``base_url``: TGI, TEI, a dedicated Inference Endpoint or
 any server speaking the Inference API). Each task type calls the ``InferenceClient`` method named by
 ``TaskSpec.remote`` in the registry, through one adapter per method in :data:`REMOTE_CALLS`.
+An adapter is a generator that yields its one client call and converts the result, so
+:meth:`RemoteExecutor.run` (``InferenceClient``) and :meth:`RemoteExecutor.arun`
+(``AsyncInferenceClient``, for ``graph.ainvoke``) share the calls, the outputs and the errors.
 
 Overloaded or loading models (HTTP 503, 429, 502, 504), timeouts and dropped connections raise
 ``ExecutionError(transient=True)`` so the scheduler retries them. The token is never logged.
@@ -14,8 +17,11 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import mimetypes
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +54,9 @@ logger = logging.getLogger(__name__)
 TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 """HTTP statuses worth a retry (500 included: hosted endpoints use it for transient faults)."""
 
-RemoteCall = Callable[["_Call"], ExecutionOutput]
+Adapter = Generator["_Request", Any, ExecutionOutput]
+"""An adapter's run: it yields the one client call to make, receives its result, returns output."""
+RemoteCall = Callable[["_Call"], Adapter]
 
 
 def env_token() -> str | None:
@@ -127,24 +135,44 @@ class RemoteExecutor:
             return self.provider in providers
         return bool(providers)
 
-    def client(self, model: str) -> tuple[Any, str | None]:
-        """An ``InferenceClient`` for ``model`` and the ``model`` to pass per call (or None)."""
-        from huggingface_hub import InferenceClient
-
+    def _client_settings(self, model: str) -> tuple[dict[str, Any], str | None]:
+        """Keyword arguments of the (sync or async) client, and the ``model`` to pass per call."""
         if self.base_url:
             url = self.base_url.replace("{model}", model)
-            return InferenceClient(model=url, token=self.token, timeout=self.timeout), None
+            return {"model": url, "token": self.token, "timeout": self.timeout}, None
         if not self.token:
             raise ConfigurationError(
                 "Remote execution needs a Hugging Face token: set HF_TOKEN (or pass token=...), "
                 "or point base_url at a self-hosted endpoint."
             )
-        client = InferenceClient(
-            provider=self.provider or "auto",  # type: ignore[arg-type]
-            token=self.token,
-            timeout=self.timeout,
-        )
-        return client, model
+        settings = {
+            "provider": self.provider or "auto",
+            "token": self.token,
+            "timeout": self.timeout,
+        }
+        return settings, model
+
+    def client(self, model: str) -> tuple[Any, str | None]:
+        """An ``InferenceClient`` for ``model`` and the ``model`` to pass per call (or None)."""
+        from huggingface_hub import InferenceClient
+
+        settings, per_call_model = self._client_settings(model)
+        return InferenceClient(**settings), per_call_model
+
+    def aclient(self, model: str) -> tuple[Any, str | None]:
+        """An ``AsyncInferenceClient`` (to close: ``async with``) and the per-call ``model``."""
+        from huggingface_hub import AsyncInferenceClient
+
+        settings, per_call_model = self._client_settings(model)
+        return AsyncInferenceClient(**settings), per_call_model
+
+    def _adapter(self, task: TaskSpec) -> RemoteCall:
+        adapter = REMOTE_CALLS.get(task.remote or "")
+        if adapter is None:
+            raise UnsupportedTaskError(
+                f"Task {task.name!r} has no remote inference method; run it locally."
+            )
+        return adapter
 
     def run(
         self, task: TaskSpec, model: str, args: dict[str, str], workspace: Workspace
@@ -156,25 +184,100 @@ class RemoteExecutor:
             ConfigurationError: No token and no base URL.
             ExecutionError: The call failed (``transient`` for 503/429/timeouts).
         """
-        adapter = REMOTE_CALLS.get(task.remote or "")
-        if adapter is None:
-            raise UnsupportedTaskError(
-                f"Task {task.name!r} has no remote inference method; run it locally."
-            )
+        adapter = self._adapter(task)
         client, per_call_model = self.client(model)
-        call = _Call(self, task, model, per_call_model, client, args, workspace)
-        try:
-            output = adapter(call)
-        except (ExecutionError, WorkspaceError, ConfigurationError):
-            raise
-        except KeyError as exc:
-            raise ExecutionError(
-                f"Task {task.name!r} is missing the argument {exc}; give it in the plan."
-            ) from exc
-        except Exception as exc:  # noqa: BLE001 - classified below
-            raise classify_error(exc, model, task.name) from exc
-        output.executor = self.name
-        return output
+        call = _Call(self, task, model, per_call_model, args, workspace)
+        with _classified(task, model):
+            steps = adapter(call)
+            done, value = _step(steps, None)
+            while not done:
+                done, value = _step(steps, value.send(client))
+        value.executor = self.name
+        return value  # type: ignore[no-any-return]
+
+    async def arun(
+        self, task: TaskSpec, model: str, args: dict[str, str], workspace: Workspace
+    ) -> ExecutionOutput:
+        """Async :meth:`run` through ``AsyncInferenceClient``: no thread waits for the server.
+
+        The same adapter as :meth:`run` prepares the call and converts its result; those steps
+        (reading input files, saving images and audio) run in the shared worker pool, the HTTP
+        call on the event loop. So does what ``AsyncInferenceClient`` would otherwise do on the
+        loop (see :func:`_prepare_client`). Raises what :meth:`run` raises.
+        """
+        from hgpt_langchain.workers import run_blocking
+
+        adapter = self._adapter(task)
+        client, per_call_model = self.aclient(model)
+        call = _Call(self, task, model, per_call_model, args, workspace, in_memory=True)
+        async with client:
+            with _classified(task, model):
+                await _prepare_client(client, per_call_model, task)
+                steps = adapter(call)
+                done, value = await run_blocking(_step, steps, None)
+                while not done:
+                    result = await value.asend(client)
+                    done, value = await run_blocking(_step, steps, result)
+        value.executor = self.name
+        return value  # type: ignore[no-any-return]
+
+
+@contextmanager
+def _classified(task: TaskSpec, model: str) -> Iterator[None]:
+    """Turn what a remote call raises into our errors (see :func:`classify_error`)."""
+    try:
+        yield
+    except (ExecutionError, WorkspaceError, ConfigurationError):
+        raise
+    except KeyError as exc:
+        raise ExecutionError(
+            f"Task {task.name!r} is missing the argument {exc}; give it in the plan."
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - classified below
+        raise classify_error(exc, model, task.name) from exc
+
+
+async def _prepare_client(client: Any, per_call_model: str | None, task: TaskSpec) -> None:
+    """Do off the event loop what ``AsyncInferenceClient`` would do on it at its first call.
+
+    Its HTTP session: an ``httpx`` client whose SSL context takes tens of milliseconds of CPU to
+    build; instead, every call on this loop shares one, built in the worker pool and closed when
+    the loop shuts down (:func:`~hgpt_langchain.workers.loop_session`). With an inference
+    provider, the model's provider mapping: a synchronous Hub request (cached per process; not
+    for chat, which the client routes without it). These use private ``huggingface_hub`` names:
+    when they are missing, the client does it itself.
+    """
+    from hgpt_langchain.workers import loop_session, run_blocking
+
+    if per_call_model and task.remote != "chat_completion":
+        await run_blocking(_provider_mapping, per_call_model)
+    if getattr(client, "_async_client", True) is not None or not hasattr(client, "exit_stack"):
+        return  # another huggingface_hub version: it opens its session itself
+    from huggingface_hub.utils import get_async_session
+
+    client._async_client = await loop_session("huggingface_hub", get_async_session)
+
+
+def _provider_mapping(model: str) -> None:
+    try:
+        from huggingface_hub.inference._providers._common import (
+            _fetch_inference_provider_mapping,
+        )
+
+        _fetch_inference_provider_mapping(model)
+    except Exception:  # noqa: BLE001 - the call itself reports any real problem
+        logger.debug("Provider mapping of %s left to the client", model, exc_info=True)
+
+
+def _step(steps: Adapter, value: Any) -> tuple[bool, Any]:
+    """Advance an adapter: ``(False, next request)`` or ``(True, its ExecutionOutput)``.
+
+    (A ``StopIteration`` cannot cross a thread pool future, hence the flag.)
+    """
+    try:
+        return False, steps.send(value)
+    except StopIteration as stop:
+        return True, stop.value
 
 
 def classify_error(exc: Exception, model: str, task: str) -> ExecutionError:
@@ -231,8 +334,27 @@ def _server_text(exc: Any) -> str:
         return str(exc)[:500]
 
 
+@dataclass
+class _Request:
+    """One client call an adapter asks for: ``client.<method>(*args, **kwargs)``."""
+
+    method: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+    def send(self, client: Any) -> Any:
+        return getattr(client, self.method)(*self.args, **self.kwargs)
+
+    async def asend(self, client: Any) -> Any:
+        return await getattr(client, self.method)(*self.args, **self.kwargs)
+
+
 class _Call:
-    """Everything an adapter needs for one remote call."""
+    """Everything an adapter needs for one remote call.
+
+    ``in_memory``: :meth:`file` reads the file (in the adapter's worker thread) so that the async
+    client does not read from disk on the event loop.
+    """
 
     def __init__(
         self,
@@ -240,19 +362,35 @@ class _Call:
         task: TaskSpec,
         model: str,
         per_call_model: str | None,
-        client: Any,
         args: dict[str, str],
         ws: Workspace,
+        *,
+        in_memory: bool = False,
     ):
-        self.ex, self.task, self.model, self.client = ex, task, model, client
-        self.args, self.ws = args, ws
+        self.ex, self.task, self.model = ex, task, model
+        self.args, self.ws, self.in_memory = args, ws, in_memory
         self.kw: dict[str, Any] = {"model": per_call_model} if per_call_model else {}
 
-    def file(self, name: str) -> Path:
-        return self.ws.resolve(self.args[name], must_exist=True)
+    def call(self, method: str, *args: Any, **kwargs: Any) -> _Request:
+        """The request for ``client.<method>(*args, **kwargs)`` (plus the per-call model)."""
+        return _Request(method, args, {**kwargs, **self.kw})
+
+    def file(self, name: str) -> Path | bytes:
+        path = self.ws.resolve(self.args[name], must_exist=True)
+        return _file_bytes(path) if self.in_memory else path
 
     def stem(self, suffix: str = "") -> str:
         return output_stem(self.task.name, suffix)
+
+
+def _file_bytes(path: Path) -> bytes:
+    """A file's content, typed as the client types a path (content type from the name)."""
+    data = path.read_bytes()
+    try:
+        from huggingface_hub.inference._common import MimeBytes
+    except ImportError:  # pragma: no cover - older huggingface_hub: sent untyped
+        return data
+    return MimeBytes(data, mime_type=mimetypes.guess_type(path)[0])
 
 
 def _labels(items: Any) -> ExecutionOutput:
@@ -272,35 +410,33 @@ def _split(value: str) -> list[str]:
     return [x.strip() for x in value.replace(";", ",").split(",") if x.strip()]
 
 
-def _text_classification(c: _Call) -> ExecutionOutput:
-    return _labels(c.client.text_classification(c.args["text"], **c.kw))
+def _text_classification(c: _Call) -> Adapter:
+    return _labels((yield c.call("text_classification", c.args["text"])))
 
 
-def _token_classification(c: _Call) -> ExecutionOutput:
-    ents = jsonable([_as_dict(e) for e in c.client.token_classification(c.args["text"], **c.kw)])
+def _token_classification(c: _Call) -> Adapter:
+    ents = jsonable([_as_dict(e) for e in (yield c.call("token_classification", c.args["text"]))])
     text = ", ".join(f"{e.get('word')} ({e.get('entity_group') or e.get('entity')})" for e in ents)
     return ExecutionOutput(text=text or "(no entities found)", data=ents)
 
 
-def _question_answering(c: _Call) -> ExecutionOutput:
-    out = c.client.question_answering(
-        question=c.args["question"], context=c.args["context"], **c.kw
-    )
+def _question_answering(c: _Call) -> Adapter:
+    out = yield c.call("question_answering", question=c.args["question"], context=c.args["context"])
     best = out[0] if isinstance(out, list) else out
     data = jsonable(_as_dict(best))
     return ExecutionOutput(text=str(data.get("answer", "")), data=data)
 
 
-def _summarization(c: _Call) -> ExecutionOutput:
-    out = c.client.summarization(c.args["text"], **c.kw)
+def _summarization(c: _Call) -> Adapter:
+    out = yield c.call("summarization", c.args["text"])
     text = str(getattr(out, "summary_text", out))
     return ExecutionOutput(text=text, data={"summary_text": text})
 
 
-def _translation(c: _Call) -> ExecutionOutput:
+def _translation(c: _Call) -> Adapter:
     from hgpt_langchain.languages import language as find_language
 
-    kw = dict(c.kw)
+    kw: dict[str, str] = {}
     lang = find_language(c.args.get("target_language"))
     if lang is not None:
         lower = c.model.lower()
@@ -308,55 +444,57 @@ def _translation(c: _Call) -> ExecutionOutput:
             kw.update(src_lang="eng_Latn", tgt_lang=lang.flores)
         elif "m2m" in lower or "mbart" in lower:
             kw.update(src_lang="en", tgt_lang=lang.iso)
-    out = c.client.translation(c.args["text"], **kw)
+    out = yield c.call("translation", c.args["text"], **kw)
     text = str(getattr(out, "translation_text", out))
     return ExecutionOutput(text=text, data={"translation_text": text})
 
 
-def _text_generation(c: _Call) -> ExecutionOutput:
-    out = c.client.text_generation(c.args["text"], max_new_tokens=c.ex.max_new_tokens, **c.kw)
+def _text_generation(c: _Call) -> Adapter:
+    out = yield c.call("text_generation", c.args["text"], max_new_tokens=c.ex.max_new_tokens)
     text = str(getattr(out, "generated_text", out))
     return ExecutionOutput(text=text, data={"generated_text": text})
 
 
-def _chat_completion(c: _Call) -> ExecutionOutput:
-    out = c.client.chat_completion(
-        [{"role": "user", "content": c.args["text"]}], max_tokens=c.ex.max_new_tokens, **c.kw
+def _chat_completion(c: _Call) -> Adapter:
+    out = yield c.call(
+        "chat_completion",
+        [{"role": "user", "content": c.args["text"]}],
+        max_tokens=c.ex.max_new_tokens,
     )
     reply = str(out.choices[0].message.content or "")
     return ExecutionOutput(text=reply, data={"reply": reply})
 
 
-def _sentence_similarity(c: _Call) -> ExecutionOutput:
-    scores = c.client.sentence_similarity(c.args["text"], [c.args["other_text"]], **c.kw)
+def _sentence_similarity(c: _Call) -> Adapter:
+    scores = yield c.call("sentence_similarity", c.args["text"], [c.args["other_text"]])
     score = float(scores[0])
     return ExecutionOutput(text=f"similarity {score:.3f}", data={"score": round(score, 6)})
 
 
-def _zero_shot_classification(c: _Call) -> ExecutionOutput:
+def _zero_shot_classification(c: _Call) -> Adapter:
     labels = _split(c.args["labels"])
-    return _labels(c.client.zero_shot_classification(c.args["text"], labels, **c.kw))
+    return _labels((yield c.call("zero_shot_classification", c.args["text"], labels)))
 
 
-def _fill_mask(c: _Call) -> ExecutionOutput:
-    out = jsonable([_as_dict(e) for e in c.client.fill_mask(c.args["text"], **c.kw)])
+def _fill_mask(c: _Call) -> Adapter:
+    out = jsonable([_as_dict(e) for e in (yield c.call("fill_mask", c.args["text"]))])
     return ExecutionOutput(text=str(out[0].get("sequence", "")) if out else "", data=out)
 
 
-def _image_classification(c: _Call) -> ExecutionOutput:
-    return _labels(c.client.image_classification(c.file("image"), **c.kw))
+def _image_classification(c: _Call) -> Adapter:
+    return _labels((yield c.call("image_classification", c.file("image"))))
 
 
-def _zero_shot_image_classification(c: _Call) -> ExecutionOutput:
+def _zero_shot_image_classification(c: _Call) -> Adapter:
     labels = _split(c.args["labels"])
     return _labels(
-        c.client.zero_shot_image_classification(c.file("image"), candidate_labels=labels, **c.kw)
+        (yield c.call("zero_shot_image_classification", c.file("image"), candidate_labels=labels))
     )
 
 
-def _object_detection(c: _Call) -> ExecutionOutput:
+def _object_detection(c: _Call) -> Adapter:
     image = load_image(c.ws, c.args["image"])
-    dets = [_as_dict(d) for d in c.client.object_detection(c.file("image"), **c.kw)]
+    dets = [_as_dict(d) for d in (yield c.call("object_detection", c.file("image")))]
     dets = jsonable([{**d, "box": _as_dict(d.get("box") or {})} for d in dets])
     png = save_image(annotate_boxes(image, dets), c.ws, c.stem())
     boxes = save_json(dets, c.ws, c.stem("boxes"))
@@ -364,9 +502,9 @@ def _object_detection(c: _Call) -> ExecutionOutput:
     return ExecutionOutput(text=text, files=[png, boxes], data=dets)
 
 
-def _image_segmentation(c: _Call) -> ExecutionOutput:
+def _image_segmentation(c: _Call) -> Adapter:
     image = load_image(c.ws, c.args["image"])
-    segments = [_as_dict(s) for s in c.client.image_segmentation(c.file("image"), **c.kw)]
+    segments = [_as_dict(s) for s in (yield c.call("image_segmentation", c.file("image")))]
     overlay = save_image(overlay_masks(image, [s.get("mask") for s in segments]), c.ws, c.stem())
     files, data = [overlay], []
     for i, seg in enumerate(segments):
@@ -379,20 +517,20 @@ def _image_segmentation(c: _Call) -> ExecutionOutput:
     return ExecutionOutput(text=text, files=files, data=data)
 
 
-def _image_to_text(c: _Call) -> ExecutionOutput:
-    out = c.client.image_to_text(c.file("image"), **c.kw)
+def _image_to_text(c: _Call) -> Adapter:
+    out = yield c.call("image_to_text", c.file("image"))
     text = str(getattr(out, "generated_text", out))
     return ExecutionOutput(text=text, data={"generated_text": text})
 
 
-def _text_to_image(c: _Call) -> ExecutionOutput:
-    image = c.client.text_to_image(c.args["text"], **c.kw)
+def _text_to_image(c: _Call) -> Adapter:
+    image = yield c.call("text_to_image", c.args["text"])
     path = save_image(image, c.ws, c.stem())
     return ExecutionOutput(text=f"image generated: {Path(path).name}", files=[path])
 
 
-def _image_to_image(c: _Call) -> ExecutionOutput:
-    image = c.client.image_to_image(c.file("image"), prompt=c.args.get("text") or None, **c.kw)
+def _image_to_image(c: _Call) -> Adapter:
+    image = yield c.call("image_to_image", c.file("image"), prompt=c.args.get("text") or None)
     path = save_image(image, c.ws, c.stem())
     return ExecutionOutput(text=f"edited image: {Path(path).name}", files=[path])
 
@@ -402,17 +540,19 @@ def _answers(out: Any) -> ExecutionOutput:
     return ExecutionOutput(text=str(items[0].get("answer", "")) if items else "", data=items)
 
 
-def _visual_question_answering(c: _Call) -> ExecutionOutput:
-    return _answers(c.client.visual_question_answering(c.file("image"), c.args["question"], **c.kw))
-
-
-def _document_question_answering(c: _Call) -> ExecutionOutput:
+def _visual_question_answering(c: _Call) -> Adapter:
     return _answers(
-        c.client.document_question_answering(c.file("image"), c.args["question"], **c.kw)
+        (yield c.call("visual_question_answering", c.file("image"), c.args["question"]))
     )
 
 
-def _tabular_classification(c: _Call) -> ExecutionOutput:
+def _document_question_answering(c: _Call) -> Adapter:
+    return _answers(
+        (yield c.call("document_question_answering", c.file("image"), c.args["question"]))
+    )
+
+
+def _tabular_classification(c: _Call) -> Adapter:
     raw = c.args["table"]
     if "\n" not in raw and raw.strip().lower().endswith(".csv"):
         raw = c.ws.resolve(raw, must_exist=True).read_text(encoding="utf-8")
@@ -420,7 +560,7 @@ def _tabular_classification(c: _Call) -> ExecutionOutput:
     if not rows:
         raise ExecutionError("The table is empty: give CSV text with a header row.")
     table = {col: [row.get(col, "") for row in rows] for col in rows[0]}
-    labels = c.client.tabular_classification(table, **c.kw)
+    labels = yield c.call("tabular_classification", table)
     return ExecutionOutput(text=", ".join(str(x) for x in labels), data=jsonable(list(labels)))
 
 
@@ -444,23 +584,23 @@ def _audio_bytes(c: _Call, blob: bytes, suffix: str = "") -> str:
         return str(path)
 
 
-def _text_to_speech(c: _Call) -> ExecutionOutput:
-    path = _audio_bytes(c, c.client.text_to_speech(c.args["text"], **c.kw))
+def _text_to_speech(c: _Call) -> Adapter:
+    path = _audio_bytes(c, (yield c.call("text_to_speech", c.args["text"])))
     return ExecutionOutput(text=f"speech saved to {Path(path).name}", files=[path])
 
 
-def _automatic_speech_recognition(c: _Call) -> ExecutionOutput:
-    out = c.client.automatic_speech_recognition(c.file("audio"), **c.kw)
+def _automatic_speech_recognition(c: _Call) -> Adapter:
+    out = yield c.call("automatic_speech_recognition", c.file("audio"))
     text = str(getattr(out, "text", out)).strip()
     return ExecutionOutput(text=text, data={"text": text})
 
 
-def _audio_classification(c: _Call) -> ExecutionOutput:
-    return _labels(c.client.audio_classification(c.file("audio"), **c.kw))
+def _audio_classification(c: _Call) -> Adapter:
+    return _labels((yield c.call("audio_classification", c.file("audio"))))
 
 
-def _audio_to_audio(c: _Call) -> ExecutionOutput:
-    items = c.client.audio_to_audio(c.file("audio"), **c.kw)
+def _audio_to_audio(c: _Call) -> Adapter:
+    items = yield c.call("audio_to_audio", c.file("audio"))
     files, data = [], []
     for i, item in enumerate(items):
         path = _audio_bytes(c, item.blob, suffix="" if i == 0 else f"part-{i}")
@@ -470,8 +610,8 @@ def _audio_to_audio(c: _Call) -> ExecutionOutput:
     return ExecutionOutput(text=f"{len(files)} audio output(s): {labels}", files=files, data=data)
 
 
-def _text_to_video(c: _Call) -> ExecutionOutput:
-    blob = c.client.text_to_video(c.args["text"], **c.kw)
+def _text_to_video(c: _Call) -> Adapter:
+    blob = yield c.call("text_to_video", c.args["text"])
     path = c.ws.output_path(c.stem(), "mp4")
     path.write_bytes(blob)
     return ExecutionOutput(text=f"video generated: {path.name}", files=[str(path)])

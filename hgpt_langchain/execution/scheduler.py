@@ -18,13 +18,15 @@ for transient errors, then the next candidate model; a task whose dependency did
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import contextvars
 import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Generator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.errors import (
@@ -59,6 +61,34 @@ EventSink = Callable[[dict[str, Any]], None]
 
 class _TaskTimeout(Exception):
     pass
+
+
+_SLOT = "slot"
+"""An attempt step: take a concurrency slot (see ``_Run._attempt_steps``)."""
+
+
+@dataclass(frozen=True)
+class _Try:
+    """An attempt step: run ``model`` within ``left`` seconds (``None``: no deadline)."""
+
+    model: str
+    left: float | None
+
+
+async def _awith_timeout(attempt: Coroutine[Any, Any, ExecutionOutput], limit: float | None) -> Any:
+    """Await ``attempt``; after ``limit`` seconds cancel it and raise ``_TaskTimeout``.
+
+    (A call that runs in a worker thread finishes there in the background.)
+    """
+    if not limit or limit <= 0:
+        return await attempt
+    job = asyncio.ensure_future(attempt)
+    done, _ = await asyncio.wait({job}, timeout=limit)
+    if not done:
+        job.cancel()
+        await asyncio.wait({job})
+        raise _TaskTimeout(f"timed out after {limit:g} s")
+    return job.result()
 
 
 def _in_langgraph_node() -> bool:
@@ -245,8 +275,24 @@ class Scheduler:
     ) -> ExecutionOutput:
         if self.runner is not None:
             return self.runner(task_type, model, args, workspace)
-        tool = make_model_tool(model, task=task_type, executor=self.executor, catalog=self.catalog)
-        return tool.execute(args, workspace)
+        return self._tool(task_type, model).execute(args, workspace)
+
+    async def _arun_once(
+        self, task_type: str, model: str, args: dict[str, str], workspace: Workspace
+    ) -> ExecutionOutput:
+        """Async :meth:`_run_once`: a runner in the worker pool, else the tool's ``aexecute``."""
+        from hgpt_langchain.workers import run_blocking
+
+        if self.runner is not None:
+            output: ExecutionOutput = await run_blocking(
+                self.runner, task_type, model, args, workspace
+            )
+            return output
+        tool = await run_blocking(self._tool, task_type, model)
+        return await tool.aexecute(args, workspace)
+
+    def _tool(self, task_type: str, model: str) -> Any:
+        return make_model_tool(model, task=task_type, executor=self.executor, catalog=self.catalog)
 
     def _with_timeout(
         self, task_id: int, fn: Callable[[], ExecutionOutput], limit: float | None = None
@@ -362,9 +408,29 @@ class _Run:
 
     def execute(self, task: Task) -> TaskResult:
         """Wait for the task's dependencies, then run it (called in a worker thread)."""
-        deps = sorted(dependencies(task))
-        for d in deps:
+        for d in sorted(dependencies(task)):
             self.finished[d].wait()
+        prepared = self._prepare(task)
+        if isinstance(prepared, TaskResult):
+            return prepared
+        return self._attempts(task, *prepared)
+
+    async def aexecute(self, task: Task, slots: asyncio.Semaphore) -> TaskResult:
+        """Async :meth:`execute`, called once the dependencies are done.
+
+        Arguments are resolved in the worker pool; the attempts run on the loop (an executor's
+        ``arun`` is awaited there, a sync one takes a worker thread per attempt).
+        """
+        from hgpt_langchain.workers import run_blocking
+
+        prepared = await run_blocking(self._prepare, task)
+        if isinstance(prepared, TaskResult):
+            return prepared
+        return await self._aattempts(task, *prepared, slots)
+
+    def _prepare(self, task: Task) -> TaskResult | tuple[dict[str, str], list[str]]:
+        """The task's resolved arguments and candidate models, or why it cannot run."""
+        deps = sorted(dependencies(task))
         with self.lock:
             snapshot = dict(self.results)
         bad = [d for d in deps if snapshot[d].status != "ok"]
@@ -396,9 +462,71 @@ class _Run:
                 status="failed",
                 error=f"No model was selected for task {task.id} ({task.task}); nothing to run.",
             )
-        return self._attempts(task, args, models)
+        return args, models
 
     def _attempts(self, task: Task, args: dict[str, str], models: list[str]) -> TaskResult:
+        """Run the attempts of :meth:`_attempt_steps` in this thread."""
+        s = self.s
+        steps = self._attempt_steps(task, models)
+        step = next(steps)
+        while not isinstance(step, TaskResult):
+            if step is not _SLOT:
+                time.sleep(step)
+                step = steps.send(None)
+                continue
+            with self.slots:
+                step = steps.send(None)
+                if isinstance(step, _Try):
+                    try:
+                        with task_context(task.id):
+                            output = s._with_timeout(
+                                task.id,
+                                lambda m=step.model: s._run_once(
+                                    task.task, m, args, self.workspace
+                                ),
+                                step.left,
+                            )
+                    except Exception as exc:  # noqa: BLE001 - the steps classify it
+                        step = steps.throw(exc)
+                    else:
+                        step = steps.send(output)
+        return step
+
+    async def _aattempts(
+        self, task: Task, args: dict[str, str], models: list[str], slots: asyncio.Semaphore
+    ) -> TaskResult:
+        """Run the attempts of :meth:`_attempt_steps` on the event loop."""
+        steps = self._attempt_steps(task, models)
+        step = next(steps)
+        while not isinstance(step, TaskResult):
+            if step is not _SLOT:
+                await asyncio.sleep(step)
+                step = steps.send(None)
+                continue
+            async with slots:
+                step = steps.send(None)
+                if not isinstance(step, _Try):
+                    continue
+                try:
+                    with task_context(task.id):
+                        attempt = self.s._arun_once(task.task, step.model, args, self.workspace)
+                        output = await _awith_timeout(attempt, step.left)
+                except Exception as exc:  # noqa: BLE001 - the steps classify it
+                    step = steps.throw(exc)
+                else:
+                    step = steps.send(output)
+        return step
+
+    def _attempt_steps(self, task: Task, models: list[str]) -> Generator[Any, Any, None]:
+        """Retries with backoff, then the next model, all within one deadline.
+
+        The logic of both drivers: :meth:`_attempts` (a thread) and :meth:`_aattempts` (the loop).
+
+        Yields in turn: ``_SLOT`` (take a concurrency slot, send ``None``), then while holding
+        it a ``_Try`` (run that attempt within ``left`` seconds; send its output or throw its
+        error) or the next step; a float (sleep that long, send ``None``); last the
+        :class:`TaskResult`.
+        """
         s = self.s
         attempts: list[str] = []
         errors: list[str] = []
@@ -407,67 +535,63 @@ class _Run:
         model = models[0]
         for model in models:
             for retry in range(s.retries + 1):
-                with self.slots:
-                    if started is None:
-                        started = time.monotonic()
-                        if s.task_timeout and s.task_timeout > 0:
-                            deadline = started + s.task_timeout
-                        self.emit(
-                            {
-                                "event": "task_start",
-                                "task_id": task.id,
-                                "task": task.task,
-                                "model": model,
-                                "status": "running",
-                                "seconds": 0.0,
-                            }
+                yield _SLOT
+                if started is None:
+                    started = time.monotonic()
+                    if s.task_timeout and s.task_timeout > 0:
+                        deadline = started + s.task_timeout
+                    self.emit(
+                        {
+                            "event": "task_start",
+                            "task_id": task.id,
+                            "task": task.task,
+                            "model": model,
+                            "status": "running",
+                            "seconds": 0.0,
+                        }
+                    )
+                transient = False
+                stop = False
+                left = None if deadline is None else deadline - time.monotonic()
+                try:
+                    if left is not None and left <= 0:
+                        raise _TaskTimeout("no time left")
+                    output = yield _Try(model, left)
+                except _TaskTimeout as exc:
+                    error, stop = f"{model}: {exc}", deadline is not None
+                    if stop:
+                        error = (
+                            f"{model}: timed out after {s.task_timeout:g} s, the task's "
+                            "deadline across all attempts and models (raise it with "
+                            "--timeout / task_timeout)"
                         )
-                    transient = False
-                    stop = False
-                    left = None if deadline is None else deadline - time.monotonic()
-                    try:
-                        if left is not None and left <= 0:
-                            raise _TaskTimeout("no time left")
-                        with task_context(task.id):
-                            output = s._with_timeout(
-                                task.id,
-                                lambda m=model: s._run_once(task.task, m, args, self.workspace),
-                                left,
-                            )
-                    except _TaskTimeout as exc:
-                        error, stop = f"{model}: {exc}", deadline is not None
-                        if stop:
-                            error = (
-                                f"{model}: timed out after {s.task_timeout:g} s, the task's "
-                                "deadline across all attempts and models (raise it with "
-                                "--timeout / task_timeout)"
-                            )
-                    except UnsupportedTaskError as exc:
-                        error, stop = f"{model}: {exc}", True
-                    except ExecutionError as exc:
-                        error, transient = f"{model}: {exc}", exc.transient
-                    except WorkspaceError as exc:
-                        error, stop = f"{model}: {exc}", True
-                    except Exception as exc:  # noqa: BLE001 - a model crash is a task failure
-                        logger.warning("Task %s with %s crashed", task.id, model, exc_info=True)
-                        error = f"{model}: {type(exc).__name__}: {exc}"
-                    else:
-                        attempts.append(model)
-                        seconds = time.monotonic() - started
-                        result = TaskResult(
-                            task_id=task.id,
-                            task=task.task,
-                            model=model,
-                            status="ok",
-                            output=output.text,
-                            files=list(output.files),
-                            data=output.data,
-                            seconds=round(seconds, 4),
-                            attempts=attempts,
-                            executor=output.executor,
-                        )
-                        self._end(result)
-                        return result
+                except UnsupportedTaskError as exc:
+                    error, stop = f"{model}: {exc}", True
+                except ExecutionError as exc:
+                    error, transient = f"{model}: {exc}", exc.transient
+                except WorkspaceError as exc:
+                    error, stop = f"{model}: {exc}", True
+                except Exception as exc:  # noqa: BLE001 - a model crash is a task failure
+                    logger.warning("Task %s with %s crashed", task.id, model, exc_info=True)
+                    error = f"{model}: {type(exc).__name__}: {exc}"
+                else:
+                    attempts.append(model)
+                    seconds = time.monotonic() - started
+                    result = TaskResult(
+                        task_id=task.id,
+                        task=task.task,
+                        model=model,
+                        status="ok",
+                        output=output.text,
+                        files=list(output.files),
+                        data=output.data,
+                        seconds=round(seconds, 4),
+                        attempts=attempts,
+                        executor=output.executor,
+                    )
+                    self._end(result)
+                    yield result
+                    return
                 error = redact(error) or ""
                 attempts.append(error)
                 errors.append(error)
@@ -489,7 +613,7 @@ class _Run:
                 if deadline is not None and time.monotonic() + pause >= deadline:
                     stop = True  # no time left for another attempt
                     break
-                time.sleep(pause)
+                yield pause
             if stop:
                 break
         seconds = time.monotonic() - (started or time.monotonic())
@@ -503,7 +627,7 @@ class _Run:
             attempts=attempts,
         )
         self._end(result)
-        return result
+        yield result
 
     def _end(self, result: TaskResult) -> None:
         self.emit(

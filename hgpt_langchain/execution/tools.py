@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -168,8 +170,29 @@ class ModelTool(BaseTool):
             ExecutionError: The back end failed (``transient`` kept), or raised anything else.
         """
         executor = self._get_executor()
-        try:
+        with self._errors():
             output = executor.run(self.spec, self.model_id, dict(args), workspace)
+        return _checked(executor, output)
+
+    async def aexecute(self, args: dict[str, str], workspace: Workspace) -> ExecutionOutput:
+        """Async :meth:`execute` (what the graph's async scheduler calls).
+
+        An executor with an async ``arun`` (remote inference, the hybrid executor) is awaited on
+        the event loop; any other runs in the shared worker pool. Raises what :meth:`execute`
+        raises.
+        """
+        from hgpt_langchain.workers import arun_executor
+
+        executor = self._get_executor()
+        with self._errors():
+            output = await arun_executor(executor, self.spec, self.model_id, dict(args), workspace)
+        return _checked(executor, output)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Back-end failures as :class:`ExecutionError` (``transient`` kept)."""
+        try:
+            yield
         except ExecutionError:
             raise
         except HuggingGPTError as err:
@@ -178,12 +201,6 @@ class ModelTool(BaseTool):
             raise ExecutionError(
                 f"{self.model_id} failed on {self.task}: {type(err).__name__}: {err}"
             ) from err
-        if not isinstance(output, ExecutionOutput):
-            raise ExecutionError(
-                f"Executor {getattr(executor, 'name', type(executor).__name__)!r} returned "
-                f"{type(output).__name__}, not ExecutionOutput."
-            )
-        return output
 
     def prepare_args(self, kwargs: dict[str, Any], workspace: Workspace) -> dict[str, str]:
         """Drop empty arguments and resolve file arguments inside the workspace.
@@ -220,20 +237,47 @@ class ModelTool(BaseTool):
             return workspace.import_file(str(local))
 
     def _run(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
-        try:
-            workspace = self.get_workspace()
-            args = self.prepare_args(kwargs, workspace)
-            missing = [a.name for a in self.spec.args if a.required and a.name not in args]
-            if missing:
-                raise ToolException(
-                    f"Missing argument(s) {', '.join(missing)} for {self.spec.title}; "
-                    f"expected {', '.join(a.name for a in self.spec.args)}."
-                )
+        with self._tool_errors():
+            workspace, args = self._inputs(kwargs)
             output = self.execute(args, workspace)
+        return self._reply(output, workspace)
+
+    async def _arun(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
+        """Async :meth:`_run`: inputs imported in the worker pool, then :meth:`aexecute`.
+
+        A remote model is awaited on the event loop; a local one takes a worker thread.
+        """
+        from hgpt_langchain.workers import run_blocking
+
+        with self._tool_errors():
+            workspace, args = await run_blocking(self._inputs, kwargs)
+            output = await self.aexecute(args, workspace)
+        return self._reply(output, workspace)
+
+    def _inputs(self, kwargs: dict[str, Any]) -> tuple[Workspace, dict[str, str]]:
+        """The workspace and the prepared arguments of one tool call."""
+        workspace = self.get_workspace()
+        args = self.prepare_args(kwargs, workspace)
+        missing = [a.name for a in self.spec.args if a.required and a.name not in args]
+        if missing:
+            raise ToolException(
+                f"Missing argument(s) {', '.join(missing)} for {self.spec.title}; "
+                f"expected {', '.join(a.name for a in self.spec.args)}."
+            )
+        return workspace, args
+
+    @staticmethod
+    @contextmanager
+    def _tool_errors() -> Iterator[None]:
+        try:
+            yield
         except ToolException:
             raise
         except HuggingGPTError as err:
             raise ToolException(str(err)) from err
+
+    def _reply(self, output: ExecutionOutput, workspace: Workspace) -> tuple[str, dict[str, Any]]:
+        """The tool's content and artifact for one output."""
         files = [str(f) for f in output.files]
         content = output.text if output.text is not None else ""
         if files:
@@ -251,11 +295,14 @@ class ModelTool(BaseTool):
         }
         return content, artifact
 
-    async def _arun(self, **kwargs: Any) -> tuple[str, dict[str, Any]]:
-        """Async :meth:`_run`: the model runs in the shared worker pool, not on the loop."""
-        from hgpt_langchain.workers import run_blocking
 
-        return await run_blocking(self._run, **kwargs)
+def _checked(executor: Any, output: Any) -> ExecutionOutput:
+    if not isinstance(output, ExecutionOutput):
+        raise ExecutionError(
+            f"Executor {getattr(executor, 'name', type(executor).__name__)!r} returned "
+            f"{type(output).__name__}, not ExecutionOutput."
+        )
+    return output
 
 
 def _entry_for(

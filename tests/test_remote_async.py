@@ -41,6 +41,14 @@ pytestmark = pytest.mark.usefixtures("hub_online")
 
 
 @pytest.fixture
+def remote(remote: RemoteExecutor) -> RemoteExecutor:
+    """The plugin's stand-in executor with a 10 s timeout: an async client's first call also
+    builds its HTTP session, and 0.5 s could expire on a loaded CI machine."""
+    remote.timeout = 10.0
+    return remote
+
+
+@pytest.fixture
 def server(inference_server: _Server) -> _Server:
     """The 127.0.0.1 stand-in endpoint (the ``inference_server`` plugin fixture)."""
     return inference_server

@@ -246,9 +246,11 @@ class RetrievalSelector:
             asked.append(f"language {req.language}")
         if req.domains:
             asked.append(f"domain {', '.join(sorted(req.domains))}")
+        if req.named:
+            asked.append(f"names {', '.join(sorted(req.named))}")
+        request = f"request: {', '.join(asked)}; " if asked else ""
         reason = "; ".join(facts) + (
-            f" (request: {', '.join(asked)}; best of {len(ranked)} {name} models, "
-            f"similarity {hit.similarity:.2f})"
+            f" ({request}best of {len(ranked)} {name} models, similarity {hit.similarity:.2f})"
         )
         if mismatch:
             reason = f"no {name} model fits the request; fallback: it {f.mismatch}; " + reason

@@ -336,6 +336,7 @@ def test_lang_id_in_an_id_is_not_indonesian_and_stored_id_languages_are_reread()
         ("m/segformer_b2_clothes", "SegFormer fine-tuned for clothes segmentation.", "clothing"),
         ("s/sepformer-wsj02mix", "Audio source separation with a SepFormer.", "source separation"),
         ("m/speecht5_vc", "SpeechT5 fine-tuned for voice conversion.", "voice conversion"),
+        ("o/fullstop-multilang", "Restores punctuation in transcripts.", "punctuation"),
     ],
 )
 def test_specialised_models_get_their_domain(model_id, description, domain):
@@ -484,3 +485,22 @@ def test_model_tools_and_selection_read_the_same_named_specialisation():
         "Paint a countryside house in Studio Ghibli style", task="text-to-image", k=1
     )
     assert tools[0].entry.id == "nitrosocke/Ghibli-Diffusion"
+
+
+def test_a_punctuation_model_does_not_win_an_entity_request(tmp_path):
+    desc = "A token classification model for English text."
+    entries = [
+        CatalogEntry(
+            id="o/fullstop-punctuation",
+            task="token-classification",
+            description=desc + " Predicts punctuation.",
+            downloads=70_000,
+        ),
+        CatalogEntry(
+            id="o/bert-ner", task="token-classification", description=desc, downloads=9000
+        ),
+    ]
+    selector = RetrievalSelector(index=_translation_index(tmp_path, entries))
+    task = Task(id=0, task="token-classification", args={"text": "Tim Cook met Sundar Pichai."})
+    assert selector.choose(task, "Label the person names in this text").model == "o/bert-ner"
+    assert selector.choose(task, "Restore the punctuation").model == "o/fullstop-punctuation"

@@ -8,8 +8,11 @@
 * :func:`request_facts`: what a request asks for: the target language from its wording ("into
   French", "auf Deutsch"), the source language ("from German", or the given text's language by
   offline language identification with ``py3langid``), a spoken language, domain words.
+* :func:`named_words`: the request's distinctive words that few of the task's models carry in
+  their names (id parts, tags): "ghibli", "iris", "panoptic" (the specialisation the request
+  names).
 * :func:`fit`: compares the two: a hard mismatch (wrong language or direction), a domain fit or
-  misfit, and the facts a choice's reason names.
+  misfit, the named words the model carries, and the facts a choice's reason names.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 :class:`RetrievalSelector` (the default) searches, for each task, the catalog's vector index
 (:mod:`hgpt_langchain.selection.index`) among models of that task type with a query made of the
 task type, its text arguments and the request (:func:`task_query`), re-ranks the hits by fit
-(:func:`fit_score`: language, direction, domain, popularity, whether the executor runs it) and
+(:func:`fit_score`: language, direction, domain, a specialisation the request names, popularity,
+whether the executor runs it) and
 availability (already in the local cache or a local folder, or otherwise known reachable), and
 records candidates, scores and a one-line reason. The weights of that re-ranking are the
 constants below.

@@ -499,7 +499,9 @@ NAMED_SHARE = 0.25
 least one) carry it in their names: words most of them carry are the task's own words."""
 
 _NAMES_CACHE: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] = {}
-_PEERS_CACHE: dict[tuple[str, int, int], tuple[dict[str, set[str]], dict[str, set[str]]]] = {}
+_PEERS_CACHE: dict[tuple[int, ...], tuple[list[Any], dict[str, set[str]], dict[str, set[str]]]] = {}
+"""Named-word index of a task's models, keyed by the entries' identities; the value keeps the
+entries alive, so a key's ids cannot be reused by other entries while it is cached."""
 
 
 def _stem(word: str) -> str:
@@ -568,9 +570,9 @@ def named_words(
     words = {w for w in _words(text) - _words(data) if not any(_match(w, t) for t in own)}
     if not words:
         return {}
-    key = (task or "", id(peers[0]), len(peers))
-    index = _PEERS_CACHE.get(key)
-    if index is None:
+    key = tuple(map(id, peers))
+    cached = _PEERS_CACHE.get(key)
+    if cached is None:
         parts: dict[str, set[str]] = {}
         tags: dict[str, set[str]] = {}
         for entry in peers:
@@ -579,11 +581,11 @@ def named_words(
                 parts.setdefault(name, set()).add(entry.id)
             for name in in_tags:
                 tags.setdefault(name, set()).add(entry.id)
-        index = (parts, tags)
+        cached = (list(peers), parts, tags)
         if len(_PEERS_CACHE) > 1000:
             _PEERS_CACHE.clear()
-        _PEERS_CACHE[key] = index
-    parts, tags = index
+        _PEERS_CACHE[key] = cached
+    _, parts, tags = cached
     limit = max(1, int(NAMED_SHARE * len(peers)))
     out = {}
     for word in sorted(words):

@@ -511,25 +511,25 @@ def _stem(word: str) -> str:
     return word
 
 
+_STOPSTEMS = frozenset(_stem(w) for w in _STOPWORDS)
+
+
 def _words(text: str) -> set[str]:
-    return {
-        _stem(w)
-        for w in _TOKEN_RE.findall(text.lower())
-        if len(w) >= 3 and w not in _STOPWORDS and not w.isdigit()
-    }
+    stems = {_stem(w) for w in _TOKEN_RE.findall(text.lower()) if w not in _STOPWORDS}
+    return {w for w in stems if len(w) >= 4 and w not in _STOPSTEMS}
 
 
 def name_words(entry: CatalogEntry) -> tuple[frozenset[str], frozenset[str]]:
     """Stems of what a model's name says it is for: ``(id parts, tags)``.
 
-    The id's parts (owner and name: "Arcane-Diffusion", "autotrain-iris",
+    The parts of the id's name, without the owner ("Arcane-Diffusion", "autotrain-iris",
     "maxim-s3-deblurring-gopro") and its tags ("Language", "VoxLingua107").
     """
     key = (entry.id, id(entry))
     cached = _NAMES_CACHE.get(key)
     if cached is None:
         cached = (
-            frozenset(_words(re.sub(r"[-_/.]", " ", entry.id))),
+            frozenset(_words(re.sub(r"[-_.]", " ", _id_tail(entry.id)))),
             frozenset(_words(" ".join(entry.tags))),
         )
         if len(_NAMES_CACHE) > 100_000:
@@ -539,15 +539,12 @@ def name_words(entry: CatalogEntry) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _match(word: str, name: str) -> bool:
-    """Same stem, or one holds the other and the shorter has 4 letters or more.
+    """The request's stem is the name's, or a part of a compound name (4 letters or more).
 
-    An id's parts are often compounds: "deblurring" holds "blur", "breast_cancernb8gjv4n"
-    holds "cancer".
+    Ids are often compounds: "deblurring" holds "blur", "breast_cancernb8gjv4n" holds
+    "cancer". Not the other way round: "photosynthesis" does not name a "synthesis" model.
     """
-    if word == name:
-        return True
-    short, long = sorted((word, name), key=len)
-    return len(short) >= 4 and short in long
+    return word == name or (len(word) >= 4 and word in name)
 
 
 def named_words(
@@ -558,8 +555,8 @@ def named_words(
     A word of the request (not a stopword, not a word of the task type's name, not a word of
     the task's arguments, which are the data the model works on, not a choice of model) names
     a specialisation when at least one and at most :data:`NAMED_SHARE` of the task's models
-    carry it in their names (:func:`name_words`; a shared stem counts: "deblurring" for
-    "blur", "lang" for "language").
+    carry it in their names (:func:`name_words`; a word inside a compound part counts:
+    "deblurring" for "blur"). Words shorter than 4 letters are never compared.
 
     Returns:
         ``{stem: ids of the models whose names carry it}``.

@@ -8,8 +8,11 @@
 * :func:`request_facts`: what a request asks for: the target language from its wording ("into
   French", "auf Deutsch"), the source language ("from German", or the given text's language by
   offline language identification with ``py3langid``), a spoken language, domain words.
+* :func:`named_words`: the request's distinctive words that few of the task's models carry in
+  their names (id parts, tags): "ghibli", "iris", "panoptic" (the specialisation the request
+  names).
 * :func:`fit`: compares the two: a hard mismatch (wrong language or direction), a domain fit or
-  misfit, and the facts a choice's reason names.
+  misfit, the named words the model carries, and the facts a choice's reason names.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ DOMAINS: dict[str, str] = {
     "role-play (adult)": r"not suitable for (?:use by )?minors|\bnsfw\b|role-?play",
     "clothing": r"\bcloth|fashion(?!\s+on)|apparel|garment",
     "inpainting": r"inpaint",
+    "punctuation": r"punctuat",
     "source separation": r"source separation|\bseparat\w* (?:\w+ ){0,3}(?:speakers|sources|voices|"
     r"people|tracks)|sepclean|wsj0?-?2mix|libri2mix",
     "reverberation": r"reverb|\bwhamr|\becho\b",
@@ -326,6 +330,9 @@ class RequestFacts:
     language: str | None = None
     """The language a text / speech model must handle (ISO code)."""
     domains: set[str] = field(default_factory=set)
+    named: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Distinctive request words (stems) -> ids of the task's models whose names carry them
+    (:func:`named_words`); empty when the task's models were not given."""
     evidence: dict[str, str] = field(default_factory=dict)
 
 
@@ -379,7 +386,10 @@ def identify_language(text: str) -> str | None:
 
 
 def request_facts(
-    request: str, task: str | None = None, args: dict[str, Any] | None = None
+    request: str,
+    task: str | None = None,
+    args: dict[str, Any] | None = None,
+    peers: list[CatalogEntry] | None = None,
 ) -> RequestFacts:
     """The languages and domains a request (and a task's arguments) asks for.
 
@@ -387,6 +397,8 @@ def request_facts(
         request: The user's request.
         task: The task type, when known (decides whether language matters).
         args: The task's arguments (``target_language``, ``text``).
+        peers: The task's models in the catalog: when given, the request words that name few of
+            them are kept in ``named`` (:func:`named_words`).
 
     Returns:
         The request facts with their evidence.
@@ -457,7 +469,130 @@ def request_facts(
     for dom, pattern in _DOMAIN_RE.items():
         if pattern.search(words):
             facts.domains.add(dom)
+    if peers:
+        facts.named = named_words(request, args, task, peers)
     return facts
+
+
+# ---- names: what a model is specialised on -----------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[a-z][a-z0-9]*")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "s", "e")
+_STOPWORDS = frozenset(
+    """a an the and or of in on at to into from for with without by as is are be this that these
+    those it its my me our your his her their them what which who whom how why when where there
+    here please can could would should will shall may might must do does did give get make let
+    show tell find use using want need some any all each every other same such only just also
+    than then very more most less much many one two three new old via mean same thing like
+    text sentence image photo picture audio sound clip video file
+    extract remove find recognise recognize label classify detect generate create translate
+    summarize summarise transcribe answer chat convert describe paint draw turn write read complete
+    model models fine tuned finetuned trained version base large small medium tiny mini big v1
+    v2 v3 pytorch onnx tf transformers diffusers hf huggingface""".split()
+)
+"""Words never taken as naming a model: function words, modality words and request verbs
+(they say what the task is, not which model) and words of every model name (size, version,
+framework)."""
+
+NAMED_SHARE = 0.25
+"""A request word names a specialisation when at most this share of the task's models (and at
+least one) carry it in their names: words most of them carry are the task's own words."""
+
+_NAMES_CACHE: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] = {}
+_PEERS_CACHE: dict[tuple[int, ...], tuple[list[Any], dict[str, set[str]], dict[str, set[str]]]] = {}
+"""Named-word index of a task's models, keyed by the entries' identities; the value keeps the
+entries alive, so a key's ids cannot be reused by other entries while it is cached."""
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+_STOPSTEMS = frozenset(_stem(w) for w in _STOPWORDS)
+
+
+def _words(text: str) -> set[str]:
+    stems = {_stem(w) for w in _TOKEN_RE.findall(text.lower()) if w not in _STOPWORDS}
+    return {w for w in stems if len(w) >= 4 and w not in _STOPSTEMS}
+
+
+def name_words(entry: CatalogEntry) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of what a model's name says it is for: ``(id parts, tags)``.
+
+    The parts of the id's name, without the owner ("Arcane-Diffusion", "autotrain-iris",
+    "maxim-s3-deblurring-gopro") and its tags ("Language", "VoxLingua107").
+    """
+    key = (entry.id, id(entry))
+    cached = _NAMES_CACHE.get(key)
+    if cached is None:
+        cached = (
+            frozenset(_words(re.sub(r"[-_.]", " ", _id_tail(entry.id)))),
+            frozenset(_words(" ".join(entry.tags))),
+        )
+        if len(_NAMES_CACHE) > 100_000:
+            _NAMES_CACHE.clear()
+        _NAMES_CACHE[key] = cached
+    return cached
+
+
+def _match(word: str, name: str) -> bool:
+    """The request's stem is the name's, or a part of a compound name (4 letters or more).
+
+    Ids are often compounds: "deblurring" holds "blur", "breast_cancernb8gjv4n" holds
+    "cancer". Not the other way round: "photosynthesis" does not name a "synthesis" model.
+    """
+    return word == name or (len(word) >= 4 and word in name)
+
+
+def named_words(
+    request: str, args: dict[str, Any] | None, task: str | None, peers: list[CatalogEntry]
+) -> dict[str, frozenset[str]]:
+    """Request words that name what few of the task's models are specialised on.
+
+    A word of the request (not a stopword, not a word of the task type's name, not a word of
+    the task's arguments, which are the data the model works on, not a choice of model) names
+    a specialisation when at least one and at most :data:`NAMED_SHARE` of the task's models
+    carry it in their names (:func:`name_words`; a word inside a compound part counts:
+    "deblurring" for "blur"). Words shorter than 4 letters are never compared.
+
+    Returns:
+        ``{stem: ids of the models whose names carry it}``.
+    """
+    data = " ".join(str(v) for v in (args or {}).values())
+    text = re.sub(r"\S+\.[a-z0-9]{2,4}\b|https?://\S+|<[^>]*>", " ", request)
+    own = _words((task or "").replace("-", " "))
+    words = {w for w in _words(text) - _words(data) if not any(_match(w, t) for t in own)}
+    if not words:
+        return {}
+    key = tuple(map(id, peers))
+    cached = _PEERS_CACHE.get(key)
+    if cached is None:
+        parts: dict[str, set[str]] = {}
+        tags: dict[str, set[str]] = {}
+        for entry in peers:
+            in_id, in_tags = name_words(entry)
+            for name in in_id:
+                parts.setdefault(name, set()).add(entry.id)
+            for name in in_tags:
+                tags.setdefault(name, set()).add(entry.id)
+        cached = (list(peers), parts, tags)
+        if len(_PEERS_CACHE) > 1000:
+            _PEERS_CACHE.clear()
+        _PEERS_CACHE[key] = cached
+    _, parts, tags = cached
+    limit = max(1, int(NAMED_SHARE * len(peers)))
+    out = {}
+    for word in sorted(words):
+        ids = set(tags.get(word, ()))
+        for name, carriers in parts.items():
+            if _match(word, name):
+                ids |= carriers
+        if 0 < len(ids) <= limit:
+            out[word] = frozenset(ids)
+    return out
 
 
 # ---- fit ---------------------------------------------------------------------------------------
@@ -477,6 +612,8 @@ class Fit:
     language_unknown: bool = False
     """The request names a language other than English and the model's languages are unknown
     (most models whose card names no language are English-only)."""
+    named: set[str] = field(default_factory=set)
+    """Distinctive request words the model's name carries (:func:`named_words`)."""
     facts: list[str] = field(default_factory=list)
     """Short facts for the choice's reason ('en->fr', 'domain finance')."""
 
@@ -521,6 +658,9 @@ def fit(entry: CatalogEntry, req: RequestFacts) -> Fit:
     out.domain_misfit = mf.domains - req.domains
     if out.domain_fit:
         out.facts.append(f"domain {', '.join(sorted(out.domain_fit))}")
+    out.named = {w for w, ids in req.named.items() if entry.id in ids}
+    if out.named:
+        out.facts.append(f"named: {', '.join(sorted(out.named))}")
     return out
 
 

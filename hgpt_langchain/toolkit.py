@@ -121,7 +121,9 @@ def _fit_entries(
     best_of_task: dict[str, float] = {}
     keyed = []
     for hit in wide:
-        req = facts.setdefault(hit.task, request_facts(query, hit.task))
+        req = facts.get(hit.task) or facts.setdefault(
+            hit.task, request_facts(query, hit.task, None, index.catalog.by_task(hit.task))
+        )
         tier, score, _ = fit_score(hit, req, None, can_run(hit.entry) if can_run else None)
         best_of_task.setdefault(hit.task, hit.score)
         keyed.append(((-best_of_task[hit.task], hit.task), tier, -score, hit.entry))

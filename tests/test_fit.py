@@ -336,6 +336,7 @@ def test_lang_id_in_an_id_is_not_indonesian_and_stored_id_languages_are_reread()
         ("m/segformer_b2_clothes", "SegFormer fine-tuned for clothes segmentation.", "clothing"),
         ("s/sepformer-wsj02mix", "Audio source separation with a SepFormer.", "source separation"),
         ("m/speecht5_vc", "SpeechT5 fine-tuned for voice conversion.", "voice conversion"),
+        ("o/fullstop-multilang", "Restores punctuation in transcripts.", "punctuation"),
     ],
 )
 def test_specialised_models_get_their_domain(model_id, description, domain):
@@ -389,3 +390,117 @@ def test_a_model_no_local_route_loads_stays_behind_while_nothing_is_downloaded(t
     task = Task(id=0, task="audio-to-audio", args={"audio": "a.wav"})
     never = RetrievalSelector(index=index, can_run=lambda entry: False)
     assert never.choose(task, "Remove the noise from a.wav").model == "o/hf-enhance"
+
+
+def _style_entries():
+    desc = "Stable Diffusion text-to-image model: generates images from a text prompt."
+    return [
+        CatalogEntry(
+            id="o/stable-diffusion",
+            task="text-to-image",
+            description=desc,
+            downloads=3_500_000,
+            likes=6000,
+        ),
+        CatalogEntry(id="o/sd-2", task="text-to-image", description=desc, downloads=10**5),
+        CatalogEntry(id="o/openjourney", task="text-to-image", description=desc, downloads=10**5),
+        # Popularity of the real pair (runwayml/stable-diffusion-v1-5, nitrosocke/Ghibli-Diffusion)
+        CatalogEntry(
+            id="o/Ghibli-Diffusion",
+            task="text-to-image",
+            description=desc,
+            downloads=4000,
+            likes=400,
+        ),
+    ]
+
+
+def test_a_specialised_model_the_request_names_wins_over_a_popular_general_one(
+    tmp_path, monkeypatch
+):
+    from hgpt_langchain.selection import retrieval
+
+    selector = RetrievalSelector(index=_translation_index(tmp_path, _style_entries()))
+    task = Task(id=0, task="text-to-image", args={"text": "a countryside house"})
+    request = "Paint a countryside house in Studio Ghibli style"
+    choice = selector.choose(task, request)
+    assert choice.model == "o/Ghibli-Diffusion"
+    assert "named: ghibli" in choice.reason
+    # Without the term the popularity prior wins: the test measures the term, not similarity.
+    monkeypatch.setattr(retrieval, "NAMED_LIFT", 0.0)
+    assert selector.choose(task, request).model == "o/stable-diffusion"
+
+
+def test_a_generic_request_is_not_hijacked_by_an_incidental_word(tmp_path):
+    entries = _style_entries()
+    peers = entries
+    # A word of the task's data (the prompt) names no model.
+    facts = request_facts(
+        "Draw a ghibli museum", "text-to-image", {"text": "a ghibli museum"}, peers
+    )
+    assert facts.named == {}
+    selector = RetrievalSelector(index=_translation_index(tmp_path, entries))
+    task = Task(id=0, task="text-to-image", args={"text": "a ghibli museum"})
+    choice = selector.choose(task, "Draw a ghibli museum")
+    assert choice.model == "o/stable-diffusion" and "named" not in choice.reason
+    # File names, modality words and request verbs name no model either.
+    enhancers = [
+        CatalogEntry(id=f"o/{name}", task="image-to-image", description="Enhances an image.")
+        for name in ("photo-restorer", "image-upscaler", "remover-x", "a", "b", "c", "d", "e")
+    ]
+    facts = request_facts("Remove the noise from photo.jpg", "image-to-image", {}, enhancers)
+    assert facts.named == {}
+
+
+def test_a_word_most_of_the_task_models_carry_is_the_task_s_own_word():
+    seg = [
+        CatalogEntry(id=f"o/{name}", task="image-segmentation", description="Segments images.")
+        for name in ("detr-panoptic", "maskformer-panoptic", "oneformer-panoptic", "clipseg")
+    ]
+    assert request_facts("Give a panoptic map of a.jpg", "image-segmentation", {}, seg).named == {}
+    facts = request_facts(
+        "Give a panoptic map of a.jpg",
+        "image-segmentation",
+        {},
+        seg
+        + [
+            CatalogEntry(id=f"o/seg-{i}", task="image-segmentation", description="Segments images.")
+            for i in range(8)
+        ],
+    )
+    assert set(facts.named) == {"panoptic"} and len(facts.named["panoptic"]) == 3
+    # Compound id parts share a stem: "deblurring" holds "blur".
+    deblur = [
+        CatalogEntry(id=f"o/{name}", task="image-to-image", description="Restores images.")
+        for name in ("maxim-deblurring-gopro", "sd-variations", "upscaler", "colorizer")
+    ]
+    facts = request_facts("Remove the motion blur from a.jpg", "image-to-image", {}, deblur)
+    assert facts.named == {"blur": frozenset({"o/maxim-deblurring-gopro"})}
+
+
+def test_model_tools_and_selection_read_the_same_named_specialisation():
+    from hgpt_langchain.toolkit import get_model_tools
+
+    tools = get_model_tools(
+        "Paint a countryside house in Studio Ghibli style", task="text-to-image", k=1
+    )
+    assert tools[0].entry.id == "nitrosocke/Ghibli-Diffusion"
+
+
+def test_a_punctuation_model_does_not_win_an_entity_request(tmp_path):
+    desc = "A token classification model for English text."
+    entries = [
+        CatalogEntry(
+            id="o/fullstop-punctuation",
+            task="token-classification",
+            description=desc + " Predicts punctuation.",
+            downloads=70_000,
+        ),
+        CatalogEntry(
+            id="o/bert-ner", task="token-classification", description=desc, downloads=9000
+        ),
+    ]
+    selector = RetrievalSelector(index=_translation_index(tmp_path, entries))
+    task = Task(id=0, task="token-classification", args={"text": "Tim Cook met Sundar Pichai."})
+    assert selector.choose(task, "Label the person names in this text").model == "o/bert-ner"
+    assert selector.choose(task, "Restore the punctuation").model == "o/fullstop-punctuation"

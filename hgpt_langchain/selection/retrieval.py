@@ -3,7 +3,8 @@
 :class:`RetrievalSelector` (the default) searches, for each task, the catalog's vector index
 (:mod:`hgpt_langchain.selection.index`) among models of that task type with a query made of the
 task type, its text arguments and the request (:func:`task_query`), re-ranks the hits by fit
-(:func:`fit_score`: language, direction, domain, popularity, whether the executor runs it) and
+(:func:`fit_score`: language, direction, domain, a specialisation the request names, popularity,
+whether the executor runs it) and
 availability (already in the local cache or a local folder, or otherwise known reachable), and
 records candidates, scores and a one-line reason. The weights of that re-ranking are the
 constants below.
@@ -48,6 +49,11 @@ DOMAIN_MISFIT = 0.1
 
 LANGUAGE_MATCH = 0.05
 """Added to a candidate known to handle the request's language or direction."""
+
+NAMED_LIFT = 0.2
+"""Added to a candidate whose name carries a distinctive word of the request
+(:func:`hgpt_langchain.fit.named_words`: "ghibli", "iris", "panoptic"): what the request names
+outweighs the popularity of a general model."""
 
 POPULARITY_WEIGHT = 0.3
 """Weight of the log-scaled popularity prior (:func:`hgpt_langchain.fit.popularity`)."""
@@ -106,6 +112,7 @@ def fit_score(
     score += DOMAIN_LIFT if f.domain_fit else 0.0
     score -= DOMAIN_MISFIT if f.domain_misfit else 0.0
     score -= UNKNOWN_LANGUAGE_PENALTY if f.language_unknown else 0.0
+    score += NAMED_LIFT if f.named else 0.0
     # Also when the executor cannot run it now (weights not downloaded while offline): a model
     # of a loadable library can run once downloaded, one of another library never locally.
     if runs is not True and not runnable(hit.entry):
@@ -208,7 +215,7 @@ class RetrievalSelector:
 
         every = len(self.catalog.by_task(name))
         hits = self.index.search(task_query(task, request), task=name, k=max(every, self.top_k))
-        req = request_facts(request, name, task.args)
+        req = request_facts(request, name, task.args, self.catalog.by_task(name))
         ranked = []
         for hit in hits:
             available = self.availability(hit.id) if self.availability else None
@@ -240,9 +247,11 @@ class RetrievalSelector:
             asked.append(f"language {req.language}")
         if req.domains:
             asked.append(f"domain {', '.join(sorted(req.domains))}")
+        if req.named:
+            asked.append(f"names {', '.join(sorted(req.named))}")
+        request = f"request: {', '.join(asked)}; " if asked else ""
         reason = "; ".join(facts) + (
-            f" (request: {', '.join(asked)}; best of {len(ranked)} {name} models, "
-            f"similarity {hit.similarity:.2f})"
+            f" ({request}best of {len(ranked)} {name} models, similarity {hit.similarity:.2f})"
         )
         if mismatch:
             reason = f"no {name} model fits the request; fallback: it {f.mismatch}; " + reason

@@ -54,12 +54,6 @@ def server(inference_server: _Server) -> _Server:
     return inference_server
 
 
-@pytest.fixture
-def ws(remote_ws: Workspace) -> Workspace:
-    """The stand-in's workspace (the ``remote_ws`` plugin fixture) under this file's short name."""
-    return remote_ws
-
-
 DELAY = 1.0
 """Seconds the stand-in holds each ``delay-*`` request."""
 
@@ -202,18 +196,18 @@ def test_graph_ainvoke_runs_a_two_task_plan_through_the_async_client(
     ],
 )
 def test_arun_gives_what_run_gives(
-    remote: RemoteExecutor, ws: Workspace, server: _Server, monkeypatch, task, model, args
+    remote: RemoteExecutor, remote_ws: Workspace, server: _Server, monkeypatch, task, model, args
 ):
     spec = TASKS[task]
     with task_context(3):
-        sync = remote.run(spec, model, dict(args), ws)
+        sync = remote.run(spec, model, dict(args), remote_ws)
     sync_request = server.requests[-1]
     sync_files = [Path(f).read_bytes() for f in sync.files]
     import huggingface_hub
 
     monkeypatch.setattr(huggingface_hub, "InferenceClient", None)  # async path only from here
     with task_context(3):
-        out = asyncio.run(remote.arun(spec, model, dict(args), ws))
+        out = asyncio.run(remote.arun(spec, model, dict(args), remote_ws))
     assert (out.text, out.data, out.executor) == (sync.text, sync.data, "remote")
     # the same upload, typed the same (the file was read in the worker pool, not by the client)
     assert server.requests[-1]["body"] == sync_request["body"]
@@ -230,23 +224,23 @@ def test_arun_gives_what_run_gives(
 
 
 def test_a_4xx_gives_the_same_clear_error_as_sync(
-    remote: RemoteExecutor, ws: Workspace, server: _Server
+    remote: RemoteExecutor, remote_ws: Workspace, server: _Server
 ):
     spec = TASKS["text-classification"]
     with pytest.raises(ExecutionError) as sync:
-        remote.run(spec, "broken", {"text": "x"}, ws)
+        remote.run(spec, "broken", {"text": "x"}, remote_ws)
     with pytest.raises(ExecutionError) as info:
-        asyncio.run(remote.arun(spec, "broken", {"text": "x"}, ws))
+        asyncio.run(remote.arun(spec, "broken", {"text": "x"}, remote_ws))
     assert str(info.value) == str(sync.value)
     assert "HTTP 400: Input is not valid" in str(info.value) and not info.value.transient
     sched = Scheduler(remote, retries=2, backoff=0.01)
-    failed = _one_task(sched, "broken", ws)
-    assert failed.error == _one_task(sched, "broken", ws, sync=True).error
+    failed = _one_task(sched, "broken", remote_ws)
+    assert failed.error == _one_task(sched, "broken", remote_ws, sync=True).error
     assert failed.status == "failed" and len(failed.attempts) == 1  # a 4xx is not retried
 
 
 def test_timeouts_and_503s_are_transient_and_the_token_stays_secret(
-    server: _Server, ws: Workspace, clients: dict[str, int], sessions: list
+    server: _Server, remote_ws: Workspace, clients: dict[str, int], sessions: list
 ):
     port = server.server_address[1]
     secret = "hf_not_a_real_token_456"
@@ -256,7 +250,7 @@ def test_timeouts_and_503s_are_transient_and_the_token_stays_secret(
     spec = TASKS["text-classification"]
     for model, message in (("slow", "timed out"), ("loading", "loading")):
         with pytest.raises(ExecutionError, match=message) as info:
-            asyncio.run(ex.arun(spec, model, {"text": "x"}, ws))
+            asyncio.run(ex.arun(spec, model, {"text": "x"}, remote_ws))
         assert info.value.transient and secret not in str(info.value)
     assert server.requests[-1]["headers"].get("authorization") == f"Bearer {secret}"
     assert clients["opened"] == clients["closed"] == 2
@@ -264,28 +258,28 @@ def test_timeouts_and_503s_are_transient_and_the_token_stays_secret(
 
 
 def test_scheduler_arun_retries_a_503_then_succeeds(
-    remote: RemoteExecutor, ws: Workspace, server: _Server, clients: dict[str, int]
+    remote: RemoteExecutor, remote_ws: Workspace, server: _Server, clients: dict[str, int]
 ):
     server.flaky_left = 2
-    result = _one_task(Scheduler(remote, retries=2, backoff=0.01), "flaky", ws)
+    result = _one_task(Scheduler(remote, retries=2, backoff=0.01), "flaky", remote_ws)
     assert result.status == "ok" and result.output == "POSITIVE (0.75)"
     assert len(result.attempts) == 3 and "loading" in result.attempts[0]
     assert len(server.requests) == 3 and clients == {"opened": 3, "closed": 3}
 
 
 def test_hybrid_arun_keeps_the_fallback_order(
-    remote: RemoteExecutor, ws: Workspace, server: _Server, clients: dict[str, int]
+    remote: RemoteExecutor, remote_ws: Workspace, server: _Server, clients: dict[str, int]
 ):
     local = _FailingLocal()
     spec = TASKS["text-classification"]
     hybrid = HybridExecutor(local=local, remote=remote, policy="auto")
     # on this machine -> local first (in the worker pool); it fails -> the async remote answers
-    out = asyncio.run(hybrid.arun(spec, "on-disk", {"text": "x"}, ws))
+    out = asyncio.run(hybrid.arun(spec, "on-disk", {"text": "x"}, remote_ws))
     assert local.calls == 1 and out.executor == "remote"
     assert server.requests[0]["model"] == "on-disk" and clients["opened"] == 1
     # not on this machine -> remote first; both fail -> one error naming both, as in sync
     with pytest.raises(ExecutionError) as info:
-        asyncio.run(hybrid.arun(spec, "broken", {"text": "x"}, ws))
+        asyncio.run(hybrid.arun(spec, "broken", {"text": "x"}, remote_ws))
     message = str(info.value)
     assert message.startswith("remote: Remote model 'broken'") and "HTTP 400" in message
     assert message.endswith(" | local: local out of memory") and not info.value.transient
@@ -294,7 +288,7 @@ def test_hybrid_arun_keeps_the_fallback_order(
 
 def test_concurrent_remote_tasks_overlap_without_holding_threads_and_the_loop_ticks(
     remote: RemoteExecutor,
-    ws: Workspace,
+    remote_ws: Workspace,
     overlap: _Server,
     clients: dict[str, int],
     sessions: list,
@@ -316,7 +310,7 @@ def test_concurrent_remote_tasks_overlap_without_holding_threads_and_the_loop_ti
 
         tick = asyncio.create_task(ticker())
         try:
-            return await Scheduler(remote, max_concurrency=n).arun(plan, choices, ws)
+            return await Scheduler(remote, max_concurrency=n).arun(plan, choices, remote_ws)
         finally:
             stop.set()
             await tick
@@ -335,22 +329,26 @@ def test_concurrent_remote_tasks_overlap_without_holding_threads_and_the_loop_ti
 
 
 def test_the_task_deadline_cancels_an_async_call(
-    remote: RemoteExecutor, ws: Workspace, overlap: _Server, clients: dict[str, int]
+    remote: RemoteExecutor, remote_ws: Workspace, overlap: _Server, clients: dict[str, int]
 ):
     remote.timeout = 30.0
-    result = _one_task(Scheduler(remote, task_timeout=0.5, retries=0), "delay-0", ws)
+    result = _one_task(Scheduler(remote, task_timeout=0.5, retries=0), "delay-0", remote_ws)
     assert result.status == "failed" and "the task's deadline" in result.error
     assert clients == {"opened": 1, "closed": 1}  # the cancelled call closed its session
 
 
 def test_a_model_tool_ainvoke_awaits_the_async_client(
-    remote: RemoteExecutor, ws: Workspace, clients: dict[str, int]
+    remote: RemoteExecutor, remote_ws: Workspace, clients: dict[str, int]
 ):
-    tool = make_model_tool("sentiment", task="text-classification", executor=remote, workspace=ws)
+    tool = make_model_tool(
+        "sentiment", task="text-classification", executor=remote, workspace=remote_ws
+    )
     call = {"type": "tool_call", "id": "c1", "name": tool.name, "args": {"text": "cold food"}}
     message = asyncio.run(tool.ainvoke(call))
     assert message.content.startswith("NEGATIVE (0.80)")
     assert message.artifact["executor"] == "remote" and clients == {"opened": 1, "closed": 1}
-    broken = make_model_tool("broken", task="text-classification", executor=remote, workspace=ws)
+    broken = make_model_tool(
+        "broken", task="text-classification", executor=remote, workspace=remote_ws
+    )
     message = asyncio.run(broken.ainvoke({**call, "name": broken.name}))
     assert message.status == "error" and "HTTP 400: Input is not valid" in message.content

@@ -7,6 +7,7 @@ One Ray session for the module: three family applications (text, vision, audio) 
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -24,6 +25,12 @@ from tests.tiny_models import write_png, write_wav
 ray = pytest.importorskip("ray", reason="the ray extra is not installed")
 
 
+_SLOW_MACHINE = {
+    "RAY_SERVE_PROXY_READY_CHECK_TIMEOUT_S": "60",
+    "RAY_SERVE_PROXY_HEALTH_CHECK_TIMEOUT_S": "60",
+}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -35,6 +42,11 @@ def serve_port():
     from ray import serve
 
     port = _free_port()
+    # Serve marks its HTTP proxy unhealthy when it is not ready within 5 s, three times in a row;
+    # on a loaded 2-core machine importing the proxy takes longer (seen at load average 4-6), so
+    # the test's own Ray processes (which inherit this environment) wait up to 60 s.
+    saved = {k: os.environ.get(k) for k in _SLOW_MACHINE}
+    os.environ.update(_SLOW_MACHINE)
     ray.init(
         num_cpus=2,
         include_dashboard=False,
@@ -52,6 +64,11 @@ def serve_port():
             serve.shutdown()
         finally:
             ray.shutdown()
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
 
 
 @pytest.fixture

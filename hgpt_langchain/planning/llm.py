@@ -136,7 +136,6 @@ class LLMPlanner:
         from hgpt_langchain.planning.schema import plan_json_schema
 
         kind = type(self.llm).__name__
-        min_tasks = 1 if needs_a_model(request, files) else 0
         if kind == "ChatLocalGGUF" and self.method != "tool":
             # Small local models answer [] to requests that need models (measured: 2 of 5
             # TaskBench requests); under the schema they plan at least one task unless the
@@ -145,6 +144,7 @@ class LLMPlanner:
             schema = plan_json_schema(files=files or None, min_tasks=min_tasks)
             fmt = {"type": "json_schema", "json_schema": {"name": "submit_plan", "schema": schema}}
             return self.llm.bind(response_format=fmt), "json_schema"
+        min_tasks = 1 if needs_a_model(request, files) else 0
         schema = plan_json_schema(
             positional=False, files=files or None, min_tasks=min_tasks, strict=True
         )

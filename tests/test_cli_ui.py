@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from hgpt_langchain.cli import main
@@ -22,3 +24,14 @@ def test_ui_with_an_impossible_port_is_a_one_line_error(capsys):
     err = capsys.readouterr().err
     assert err.startswith("hgpt: error: --port 70000 is not a port number")
     assert "Traceback" not in err
+
+
+def test_building_the_web_app_leaves_the_environment_as_it_was(monkeypatch):
+    """Gradio sets HF_HUB_DISABLE_TELEMETRY when analytics are off; the app puts it back."""
+    pytest.importorskip("gradio")
+    from hgpt_langchain.ui.app import build_app
+
+    monkeypatch.delenv("HF_HUB_DISABLE_TELEMETRY", raising=False)
+    before = dict(os.environ)
+    build_app()
+    assert dict(os.environ) == before

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from hgpt_langchain.ui import view as V
 
@@ -275,14 +276,11 @@ def build_app(engine: Engine | None = None, defaults: Settings | None = None) ->
         font=["ui-sans-serif", "system-ui", "sans-serif"],
         font_mono=["ui-monospace", "monospace"],
     )
-    # analytics_enabled=False: no version check or analytics call (the page must work offline);
-    # Gradio then sets HF_HUB_DISABLE_TELEMETRY in os.environ, which we put back as it was.
-    telemetry = os.environ.get("HF_HUB_DISABLE_TELEMETRY")
-    blocks = gr.Blocks(title="HuggingGPT", analytics_enabled=False)
-    if telemetry is None:
-        os.environ.pop("HF_HUB_DISABLE_TELEMETRY", None)
-    else:
-        os.environ["HF_HUB_DISABLE_TELEMETRY"] = telemetry
+    # analytics_enabled=False: no version check or analytics call (the page must work offline).
+    # Gradio then sets HF_HUB_DISABLE_TELEMETRY in os.environ; the user's environment is left
+    # as it was by restoring all of it once the Blocks exist.
+    with mock.patch.dict(os.environ):
+        blocks = gr.Blocks(title="HuggingGPT", analytics_enabled=False)
     with blocks as app:
         app.hgpt_theme = theme  # launch() passes it (Gradio 6 takes the theme there)
         gr.Markdown(

@@ -67,20 +67,82 @@ DOMAINS: dict[str, str] = {
     "AI-generated detection": r"ai-image-detector|ai-detect|openai-detector",
     "documents": r"rvlcdip|rvl-cdip|scanned document",
     "voice activity": r"voice-activity|voice activity",
-    "test model": r"tiny-random|\btemp_|\bdummy\b",
+    "test model": r"tiny-random|random-tiny|\btemp_|\bdummy\b",
     "anime": r"anime|manga|waifu",
     "faces": r"\bfaces\b|facial|celebrit",
     "role-play (adult)": r"not suitable for (?:use by )?minors|\bnsfw\b|role-?play",
     "clothing": r"\bcloth|fashion(?!\s+on)|apparel|garment",
     "inpainting": r"inpaint",
     "punctuation": r"punctuat",
-    "source separation": r"source separation|\bseparat\w* (?:\w+ ){0,3}(?:speakers|sources|voices|"
-    r"people|tracks)|sepclean|wsj0?-?2mix|libri2mix",
-    "reverberation": r"reverb|\bwhamr|\becho\b",
-    "voice conversion": r"voice[ -]conversion|conver\w* (?:the |my |this )?voice|"
-    r"change (?:the |my )?voice|sovits",
+    "food": r"\bfood|\bdish(?:es)?\b|hot ?dog|cuisine|\bmeal\b|recipe",
+    "code": r"\bcode\b|\bcoder?\b|codegen|codeparrot|santacoder|starcoder|programming|"
+    r"\bpython\b|javascript|\bdef \w+\(|function\b",
 }
 """Domain names and the words that reveal them, in requests and in model cards alike."""
+
+OPERATIONS: dict[str, dict[str, str]] = {
+    "image-to-image": {
+        "super-resolution": r"super[- ]?resol|upscal|upsampl|swin2sr|esrgan|\bsr\b|enlarg|"
+        r"(?:higher|twice (?:its|the)|double (?:its|the)) resolution|\b[24]x (?:sharper|larger|"
+        r"bigger)|sharper/larger",
+        "deblurring": r"deblur|\bblurr?y\b|\bblur\b|camera shake|out of focus",
+        "denoising": r"denois|\bnois[ey]\b|\bgrainy?\b",
+        "low-light enhancement": r"low[- ]?light|\blol\b|brighten|too dark|underexposed",
+        "deraining": r"derain|\brain ?drops?\b|\brain streaks?\b",
+        "colorization": r"coloriz|colouri[sz]|black[- ]and[- ]white|gr[ae]yscale",
+        "image variations": r"\bvariations?\b",
+        "binarization": r"binari[sz]",
+        "style transfer": r"style transfer|restyle|cartoon|\bstyle\b|in the style of",
+    },
+    "audio-to-audio": {
+        "speech enhancement": r"enhanc|denois|\bnois[ey]\b|\bhiss|\bhum\b|"
+        r"clean(?:s|ed)? (?:\w+ )?up|enh_?single|metricgan",
+        "source separation": r"source separation|\bseparat\w* (?:\w+ ){0,3}(?:speakers|sources|"
+        r"voices|people|tracks)|\bsplit\b.{0,40}\b(?:speakers|voices)|sepclean|wsj0?-?2mix|libri2mix",
+        "dereverberation": r"reverb|\bwhamr|\becho\b",
+        "voice conversion": r"voice[ -]conversion|conver\w* (?:the |my |this )?voice|"
+        r"change (?:the |my )?voice|sovits|sound like (?:a )?(?:different|another) (?:person|"
+        r"speaker|voice)",
+        "speech translation": r"speech-to-speech translation|\bs2ut\b|\bs2st\b|\bunity\b|"
+        r"translat\w* (?:the )?(?:\w+ )?speech",
+    },
+    "audio-classification": {
+        "emotion": DOMAINS["emotion"] + r"|\bangry\b|\bhappy\b|\bsad\b",
+        "language identification": r"lang(?:uage)?[-_ ]?id\b|voxlingua|language identification|"
+        r"(?:spoken )?language recognition|(?:which|what) language|spoken language|"
+        r"common_?language",
+        "keyword spotting": r"keyword|speech[ _]commands|command words?|superb[ -]ks|\bks\b",
+        "speaker identification": r"speaker (?:identification|recognition|verification|"
+        r"embeddings?)|superb[ -]sid|voxceleb|who(?: is|'s) speaking",
+        "sound events": r"audioset|sound events?|urbansound|esc-?50|environmental sounds?|"
+        r"making the noise|\bsiren",
+    },
+    "text-classification": {
+        "language identification": r"language[- ](?:detection|identification)|"
+        r"(?:which|what) language",
+    },
+    "automatic-speech-recognition": {
+        "speaker diarization": r"diari[sz]|who spoke|speaker turns",
+        "voice activity": DOMAINS["voice activity"],
+    },
+}
+"""Per task type: what its models DO (operations) and the words that reveal them. A request
+that names one some model of its task does picks only among those (the others are a mismatch);
+a model of another operation fits no other request ("does voice conversion, not speech
+enhancement")."""
+
+STYLE_IS_OPERATION = frozenset({"image-to-image", "audio-to-audio"})
+"""Tasks where a domain the request names (anime, faces) is part of the job: a model without
+it does another job (an anime background from a generic style-transfer network)."""
+
+DEFAULT_OPERATION: dict[str, str] = {"automatic-speech-recognition": "transcription"}
+"""Tasks whose plain request asks for one job: a model of another operation (a diarizer among
+speech recognisers) is a mismatch unless the request names that operation."""
+
+_OPERATION_RE = {
+    task: {name: re.compile(p, re.IGNORECASE) for name, p in ops.items()}
+    for task, ops in OPERATIONS.items()
+}
 
 _DOMAIN_RE = {name: re.compile(p, re.IGNORECASE) for name, p in DOMAINS.items()}
 
@@ -116,8 +178,30 @@ class ModelFacts:
     target: set[str] = field(default_factory=set)
     """Translation: target languages; empty: unknown."""
     domains: set[str] = field(default_factory=set)
+    operations: set[str] = field(default_factory=set)
+    """What the model does, for task types with several jobs (:data:`OPERATIONS`)."""
     evidence: dict[str, str] = field(default_factory=dict)
     """Fact name -> where it was read."""
+
+
+_ENGLISH_DATA_RE = re.compile(
+    r"\bsquad(?:[_ -]?v?2(?:\.0)?)?\b|\bsst-?2\b|\bconll-?2003\b|cnn[_/ ]?daily ?mail|\bxsum\b|"
+    r"\bsamsum\b|librispeech|libritts|\blj ?speech|\bvctk\b|switchboard|ted-?lium|gigaspeech|"
+    r"\bimdb\b|\byelp\b|multi_?nli\b|\bmnli\b|\bglue\b|\bcmu arctic\b|\bblended ?skill|"
+    r"\bpersona-?chat|\bdaily ?dialog|\bcoqa\b|\bnewsqa\b|\btextvqa\b|\bvqa(?:v?2)?\b|\bcoco\b",
+    re.IGNORECASE,
+)
+"""Data sets in English only: a text or speech model trained on one works in English (its card
+often names no language). Not a language fact of models that also name other languages."""
+
+
+def card_text(model_id: str, description: str) -> str:
+    """The model card's text, or ``""`` when the catalog made the description up.
+
+    A model without a card gets ``"<id>: a <task> model. <what the task does>"``: the task's own
+    wording ("remove noise, separate sources") says nothing about the model.
+    """
+    return "" if description.startswith(f"{model_id}: a ") else description
 
 
 def _codes(value: str) -> set[str]:
@@ -157,6 +241,7 @@ def derive_facts(
     facts = ModelFacts()
     name = _id_tail(model_id)
     low = name.lower()
+    description = card_text(model_id, description)
     if task == "translation":
         m = _OPUS_RE.search(low)
         if m:
@@ -216,6 +301,11 @@ def derive_facts(
             if len(named) == 1:
                 facts.languages = named
                 facts.evidence["languages"] = f"card names {next(iter(named))}"
+    if not facts.languages and task in TEXT_LANGUAGE_TASKS:
+        m = _ENGLISH_DATA_RE.search(f"{low} {' '.join(tags)} {description[:400]}")
+        if m:
+            facts.languages = {"en"}
+            facts.evidence["languages"] = f"trained on English-only data ({m.group(0)})"
     # The card's opening only: later text mentions "Hugging Face", code, news sites...
     probe = f"{model_id} {' '.join(tags)} {description[:160]}"
     for dom, pattern in _DOMAIN_RE.items():
@@ -223,6 +313,12 @@ def derive_facts(
             facts.domains.add(dom)
     if facts.domains:
         facts.evidence["domains"] = "id/tags/card words"
+    probe = f"{low.replace('-', ' ').replace('_', ' ')} {low} {' '.join(tags)} {description[:160]}"
+    facts.operations = {
+        op for op, pattern in _OPERATION_RE.get(task, {}).items() if pattern.search(probe)
+    }
+    if facts.operations:
+        facts.evidence["operations"] = "id/tags/card words"
     return facts
 
 
@@ -292,18 +388,17 @@ def model_facts(entry: CatalogEntry) -> ModelFacts:
     if cached is not None:
         return cached
     facts = derive_facts(entry.id, entry.task, entry.tags, entry.description)
-    stored_langs = getattr(entry, "languages", None)
-    # Languages the catalog read from the id are read again with the current rules.
-    if stored_langs and not str(entry.evidence.get("languages", "")).startswith("id "):
-        facts.languages = set(stored_langs)
-        facts.evidence["languages"] = entry.evidence.get("languages", "catalog")
-    if getattr(entry, "source_languages", None):
+    evidence = entry.evidence or {}
+    # Stored facts read from what the entry still carries (id, tags, card text) are read again
+    # with the current rules; those from elsewhere (card YAML, the Hub, the user) are kept.
+    if getattr(entry, "languages", None) and not _rederived(evidence.get("languages")):
+        facts.languages = set(entry.languages)
+        facts.evidence["languages"] = evidence.get("languages", "catalog")
+    if getattr(entry, "source_languages", None) and not _rederived(evidence.get("direction")):
         facts.source = set(entry.source_languages or ())
         facts.target = set(entry.target_languages or ())
-        facts.evidence["direction"] = entry.evidence.get("direction", "catalog")
-    if getattr(entry, "domains", None):
-        # Stored domains plus those the current DOMAINS table reads (a catalog built before a
-        # domain was added still gets it).
+        facts.evidence["direction"] = evidence.get("direction", "catalog")
+    if getattr(entry, "domains", None) and not _rederived(evidence.get("domains")):
         facts.domains |= set(entry.domains or ())
     if len(_FACTS_CACHE) > 100_000:
         _FACTS_CACHE.clear()
@@ -312,6 +407,24 @@ def model_facts(entry: CatalogEntry) -> ModelFacts:
 
 
 _FACTS_CACHE: dict[tuple[str, str, int], ModelFacts] = {}
+
+_REDERIVED = (
+    "id ",
+    "card names ",
+    "card: multilingual",
+    "multilingual (id",
+    "multilingual (id/card)",
+    "trained on English",
+    "tags ",
+    "id/tags/card words",
+    "card '",
+    "T5 (",
+)
+
+
+def _rederived(evidence: str | None) -> bool:
+    """Whether a stored fact's evidence is one :func:`derive_facts` reads from the entry itself."""
+    return bool(evidence) and str(evidence).startswith(_REDERIVED)
 
 
 # ---- request facts -----------------------------------------------------------------------------
@@ -329,7 +442,14 @@ class RequestFacts:
     """Spoken language named for speech tasks."""
     language: str | None = None
     """The language a text / speech model must handle (ISO code)."""
+    language_named: bool = False
+    """``language`` was named or identified, not assumed (English when nothing says)."""
     domains: set[str] = field(default_factory=set)
+    operations: set[str] = field(default_factory=set)
+    """Operations the request names (:data:`OPERATIONS`) that some model of its task does
+    (all it names when the task's models were not given)."""
+    hard_domains: set[str] = field(default_factory=set)
+    """Domains that decide like an operation (:data:`STYLE_IS_OPERATION`) and some model has."""
     named: dict[str, frozenset[str]] = field(default_factory=dict)
     """Distinctive request words (stems) -> ids of the task's models whose names carry them
     (:func:`named_words`); empty when the task's models were not given."""
@@ -341,6 +461,7 @@ _TARGET_RES = (
     re.compile(rf"\b(?:into|to|in)\s+(?:the\s+)?({_L})\b(?!\s+(?:text|speech|audio))", re.I),
     re.compile(rf"\b(?:auf|en|a|al|in)\s+({_L})\b", re.I),
     re.compile(rf"\b({_L})\s+(?:translation|version)\b", re.I),
+    re.compile(rf"(?:->|→|=>)\s*({_L})\b", re.I),
 )
 _SOURCE_RES = (
     re.compile(rf"\bfrom\s+({_L})\b", re.I),
@@ -352,18 +473,23 @@ _SPOKEN_RE = re.compile(
     rf"\bin\s+({_L})\b",
     re.I,
 )
-_TEXT_LANG_RE = re.compile(rf"\b(?:in|of)\s+({_L})\b|\b({_L})\s+(?:text|review|sentence)", re.I)
+_TEXT_LANG_RE = re.compile(
+    rf"\b(?:in|of)\s+({_L})\b|\b({_L})\s+(?:text|review|sentence|passage|paragraph|message|"
+    rf"question|document|article|tweet|comment)",
+    re.I,
+)
 _QUOTED_RE = re.compile(r"[\"“«'‘]([^\"”»'’]{3,})[\"”»'’]")
 
 _LANGID_LOCK = threading.Lock()
 _LANGID: Any = None
 
 
-def identify_language(text: str) -> str | None:
+def identify_language(text: str, confident: float = 0.5) -> str | None:
     """The ISO code of ``text``'s language by ``py3langid`` (offline, model in the package).
 
     Restricted to the languages of :data:`~hgpt_langchain.languages.LANGUAGES`. ``None`` when
-    the text is too short to tell, or ``py3langid`` is not installed.
+    the text is too short to tell, the probability is below ``confident``, or ``py3langid`` is
+    not installed.
     """
     text = text.strip()
     if len(re.sub(r"\W", "", text)) < 4:
@@ -382,7 +508,62 @@ def identify_language(text: str) -> str | None:
     if _LANGID is False:
         return None
     code, prob = _LANGID.classify(text)
-    return code if prob >= 0.5 else None
+    return code if prob >= confident else None
+
+
+LANGID_CONFIDENT = 0.9
+"""Probability ``py3langid`` must reach before a short text's language decides a model: below
+it, short English texts are often taken for Danish or Dutch ("Patient given 50mg metoprolol")."""
+
+_AMBIGUOUS_NAMES = frozenset({"polish"})
+"""Language names that are also common words: taken only in a language context ("in Polish")."""
+
+
+def _only_language_named(request: str) -> tuple[str, str] | None:
+    """``(code, evidence)`` when the request names exactly one language, anywhere in it.
+
+    "What the Mandarin teacher says", "Frage zu diesem deutschen Text", "用中文和我聊天".
+    """
+    found: dict[str, str] = {}
+    for m in _NAME_RE.finditer(request):
+        lang = language(m.group(1))
+        if lang and m.group(1).lower() not in _AMBIGUOUS_NAMES:
+            found.setdefault(lang.iso, m.group(1))
+    if len(found) != 1:
+        return None
+    code, word = next(iter(found.items()))
+    return code, f"the request names {word}"
+
+
+def _text_language(request: str, args: dict[str, Any]) -> tuple[str, str]:
+    """The language a text model must handle, with its evidence.
+
+    In order: a language the request names in a language context ("in German", "Spanish
+    text") or as the only language it names; the language of the task's text arguments (the
+    question, context, sentences, text), when ``py3langid`` is confident; the language the
+    request itself is written in, likewise; else English.
+    """
+    m = _TEXT_LANG_RE.search(request)
+    named = language(next(g for g in m.groups() if g)) if m else None
+    if m and named:
+        return named.iso, f"'{m.group(0)}'"
+    only = _only_language_named(request)
+    if only is not None:
+        return only
+    data = " ".join(
+        str(v)
+        for v in args.values()
+        if isinstance(v, str)
+        and "<" not in v
+        and not v.startswith(("http://", "https://"))
+        and not re.fullmatch(r"\S+\.[A-Za-z0-9]{2,5}", v.strip())
+        and v != args.get("target_language")
+    )
+    for text, what in ((data, "the given text"), (request, "the request")):
+        lang = identify_language(text, confident=LANGID_CONFIDENT)
+        if lang:
+            return lang, f"{what} identified as {lang} (py3langid)"
+    return "en", "none named: the request's language (en)"
 
 
 def request_facts(
@@ -441,34 +622,40 @@ def request_facts(
         facts.evidence["source"] = "request written in English"
     if task in SPEECH_TASKS or task == "audio-classification":
         m = _SPOKEN_RE.search(request)
-        if m:
-            lang = language(next(g for g in m.groups() if g))
-            if lang:
-                facts.spoken = lang.iso
-                facts.evidence["spoken"] = f"'{m.group(0)}'"
+        lang = language(next(g for g in m.groups() if g)) if m else None
+        if m and lang:
+            facts.spoken = lang.iso
+            facts.evidence["spoken"] = f"'{m.group(0)}'"
+        elif (named := _only_language_named(request)) is not None:
+            facts.spoken, facts.evidence["spoken"] = named
     if task in TEXT_LANGUAGE_TASKS and task != "translation":
         if facts.spoken:
             facts.language = facts.spoken
             facts.evidence["language"] = facts.evidence["spoken"]
         else:
-            text = str(args.get("text") or "")
-            lang = identify_language(text) if len(text) >= 20 and "<" not in text else None
-            m = re.search(
-                rf"\b(?:in|of)\s+({_L})\b|\b({_L})\s+(?:text|review|sentence)", request, re.I
-            )
-            named = language(next(g for g in m.groups() if g)) if m else None
-            if named:
-                facts.language = named.iso
-                facts.evidence["language"] = f"'{m.group(0)}'"  # type: ignore[union-attr]
-            elif lang:
-                facts.language = lang
-                facts.evidence["language"] = f"text identified as {lang} (py3langid)"
-            else:
-                facts.language = "en"
-                facts.evidence["language"] = "none named: the request's language (en)"
+            facts.language, facts.evidence["language"] = _text_language(request, args)
+        facts.language_named = not facts.evidence["language"].startswith("none named")
     for dom, pattern in _DOMAIN_RE.items():
         if pattern.search(words):
             facts.domains.add(dom)
+    if (
+        "code" in facts.domains
+        and facts.language
+        and not facts.evidence["language"].startswith("'")
+    ):
+        # Code is not a natural language: no English (or misread) text language to hold it to.
+        facts.language = None
+        facts.evidence["language"] = "code: no natural language"
+    asked = _OPERATION_RE.get(task or "", {})
+    if asked:
+        plain = _FILE_OR_URL_RE.sub(" ", request)
+        facts.operations = {op for op, pattern in asked.items() if pattern.search(plain)}
+        if peers and facts.operations:
+            done = set().union(*(model_facts(p).operations for p in peers))
+            facts.operations &= done
+    if task in STYLE_IS_OPERATION and facts.domains and peers:
+        carried = set().union(*(model_facts(p).domains for p in peers))
+        facts.hard_domains = facts.domains & carried
     if peers:
         facts.named = named_words(request, args, task, peers)
     return facts
@@ -512,6 +699,7 @@ def _stem(word: str) -> str:
 
 
 _STOPSTEMS = frozenset(_stem(w) for w in _STOPWORDS)
+_FILE_OR_URL_RE = re.compile(r"\S+\.[a-z0-9]{2,4}\b|https?://\S+|<[^>]*>")
 
 
 def _words(text: str) -> set[str]:
@@ -547,6 +735,13 @@ def _match(word: str, name: str) -> bool:
     return word == name or (len(word) >= 4 and word in name)
 
 
+_LANGUAGE_STEMS = frozenset(
+    _stem(w) for lang in LANGUAGES.values() for w in (lang.name, *lang.aliases) if " " not in w
+)
+"""Language names are language facts (:func:`fit`), not a specialisation a model's name carries:
+"Chinese" must not lift a classical-Chinese model over a Chinese-English one."""
+
+
 def named_words(
     request: str, args: dict[str, Any] | None, task: str | None, peers: list[CatalogEntry]
 ) -> dict[str, frozenset[str]]:
@@ -562,9 +757,13 @@ def named_words(
         ``{stem: ids of the models whose names carry it}``.
     """
     data = " ".join(str(v) for v in (args or {}).values())
-    text = re.sub(r"\S+\.[a-z0-9]{2,4}\b|https?://\S+|<[^>]*>", " ", request)
+    text = _FILE_OR_URL_RE.sub(" ", request)
     own = _words((task or "").replace("-", " "))
-    words = {w for w in _words(text) - _words(data) if not any(_match(w, t) for t in own)}
+    words = {
+        w
+        for w in _words(text) - _words(data) - _LANGUAGE_STEMS
+        if not any(_match(w, t) for t in own)
+    }
     if not words:
         return {}
     key = tuple(map(id, peers))
@@ -606,6 +805,9 @@ class Fit:
     """Why the model's language or direction does not fit (``None``: it fits or is unknown)."""
     language_match: bool = False
     """The model's known languages / direction include what the request asks."""
+    language_exact: bool = False
+    """... and name it (not only "multilingual"): a Chinese-English model over a many-language
+    one that merely covers Chinese."""
     domain_fit: set[str] = field(default_factory=set)
     domain_misfit: set[str] = field(default_factory=set)
     """The model's domains that the request does not name."""
@@ -643,8 +845,9 @@ def fit(entry: CatalogEntry, req: RequestFacts) -> Fit:
             out.mismatch = "; ".join(bad)
         elif req.target and mf.target:
             out.language_match = True
-            if mf.target != {MULTI} and (not req.source or mf.source != {MULTI}):
-                out.language_match = True
+            out.language_exact = req.target in mf.target and (
+                not req.source or req.source in mf.source
+            )
     elif entry.task in TEXT_LANGUAGE_TASKS and req.language:
         if mf.languages:
             out.facts.append(_show(mf.languages))
@@ -652,10 +855,27 @@ def fit(entry: CatalogEntry, req: RequestFacts) -> Fit:
                 out.mismatch = f"works in {_show(mf.languages)}, not {req.language}"
             else:
                 out.language_match = True
+                out.language_exact = req.language in mf.languages and req.language_named
         elif req.language != "en":
             out.language_unknown = True
+    ops = _OPERATION_RE.get(entry.task)
+    if ops:
+        does = f"does {', '.join(sorted(mf.operations))}" if mf.operations else "is not known to do"
+        if req.operations and mf.operations & req.operations:
+            out.facts.append(f"does {', '.join(sorted(mf.operations & req.operations))}")
+        elif req.operations:
+            wrong = f"{does}, not {', '.join(sorted(req.operations))}".replace("do, not", "do")
+            out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
+        elif mf.operations and entry.task in DEFAULT_OPERATION:
+            wrong = f"{does}, not {DEFAULT_OPERATION[entry.task]}"
+            out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
+        if entry.task in STYLE_IS_OPERATION and req.hard_domains - mf.domains:
+            wrong = f"is not {', '.join(sorted(req.hard_domains - mf.domains))}"
+            out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
     out.domain_fit = mf.domains & req.domains
     out.domain_misfit = mf.domains - req.domains
+    if not req.operations and entry.task not in STYLE_IS_OPERATION:
+        out.domain_misfit |= mf.operations  # a language detector for a plain sentiment request
     if out.domain_fit:
         out.facts.append(f"domain {', '.join(sorted(out.domain_fit))}")
     out.named = {w for w, ids in req.named.items() if entry.id in ids}

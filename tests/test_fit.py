@@ -334,13 +334,49 @@ def test_lang_id_in_an_id_is_not_indonesian_and_stored_id_languages_are_reread()
         ),
         ("r/stable-diffusion-inpainting", "Stable Diffusion Inpainting model.", "inpainting"),
         ("m/segformer_b2_clothes", "SegFormer fine-tuned for clothes segmentation.", "clothing"),
-        ("s/sepformer-wsj02mix", "Audio source separation with a SepFormer.", "source separation"),
-        ("m/speecht5_vc", "SpeechT5 fine-tuned for voice conversion.", "voice conversion"),
         ("o/fullstop-multilang", "Restores punctuation in transcripts.", "punctuation"),
     ],
 )
 def test_specialised_models_get_their_domain(model_id, description, domain):
     assert domain in derive_facts(model_id, "x", description=description).domains
+
+
+@pytest.mark.parametrize(
+    ("model_id", "task", "description", "operation"),
+    [
+        ("s/sepformer-wsj02mix", "audio-to-audio", "Audio source separation.", "source separation"),
+        ("m/speecht5_vc", "audio-to-audio", "SpeechT5 for voice conversion.", "voice conversion"),
+        (
+            "J/DCCRNet_Libri1Mix_enhsingle_16k",
+            "audio-to-audio",
+            "Trained with Asteroid.",
+            "speech enhancement",
+        ),
+        ("g/maxim-s3-deblurring-gopro", "image-to-image", "MAXIM for deblurring.", "deblurring"),
+        (
+            "c/swin2SR-classical-sr-x2-64",
+            "image-to-image",
+            "Swin2SR upscales x2.",
+            "super-resolution",
+        ),
+        (
+            "T/voxlingua107-epaca-tdnn",
+            "audio-classification",
+            "Spoken language recognition.",
+            "language identification",
+        ),
+        (
+            "p/speaker-diarization",
+            "automatic-speech-recognition",
+            "Who spoke when.",
+            "speaker diarization",
+        ),
+    ],
+)
+def test_models_of_a_task_with_several_jobs_get_their_operation(
+    model_id, task, description, operation
+):
+    assert derive_facts(model_id, task, description=description).operations == {operation}
 
 
 def test_self_supervised_fashion_is_not_clothing_and_branches_are_not_separation():

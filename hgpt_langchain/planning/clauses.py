@@ -116,6 +116,7 @@ _DONE_RE = re.compile(
 )
 """Participles that point at an earlier step's output ("the translated text" -> "the text")."""
 
+
 @dataclass
 class Clause:
     """One clause of a request: its text with placeholders and what it asks for."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hgpt_langchain.catalog import LOCAL_LIBRARIES, Catalog, CatalogEntry, default_catalog
-from hgpt_langchain.fit import short_count
+from hgpt_langchain.fit import card_text, short_count
 from hgpt_langchain.hub import on_this_machine
 from hgpt_langchain.selection.index import Hit, ModelIndex, default_index
 from hgpt_langchain.state import RESOURCE_RE, Candidate, ModelChoice, Plan, Task
@@ -41,7 +41,7 @@ RUNNABLE_LIBRARIES = LOCAL_LIBRARIES
 CanRun = Callable[[CatalogEntry], "bool | None"]
 """``can_run(entry)``: True (the executor can run it), False (it cannot), None (unknown)."""
 
-DOMAIN_LIFT = 0.15
+DOMAIN_LIFT = 0.25
 """Added to a candidate whose domain (finance, tweets, ...) the request names."""
 
 DOMAIN_MISFIT = 0.1
@@ -49,6 +49,10 @@ DOMAIN_MISFIT = 0.1
 
 LANGUAGE_MATCH = 0.05
 """Added to a candidate known to handle the request's language or direction."""
+
+LANGUAGE_EXACT = 0.05
+"""Added again when the candidate names that language or direction itself (not only
+"multilingual")."""
 
 NAMED_LIFT = 0.2
 """Added to a candidate whose name carries a distinctive word of the request
@@ -99,9 +103,10 @@ def fit_score(
     """Rank key parts of one hit for a request's facts (:func:`hgpt_langchain.fit.request_facts`).
 
     Returns:
-        ``((mismatch, cannot_run), score, fit)``: candidates sort by the tier first (a language
-        or direction mismatch, then a model the executor cannot run, are fallbacks only), then
-        by the score (retrieval + availability + popularity prior + language/domain fit).
+        ``((mismatch, unknown_language, cannot_run), score, fit)``: candidates sort by the tier
+        first (a language, direction or operation mismatch, then, for a request not in English,
+        a model of unknown language, then a model the executor cannot run, are fallbacks only),
+        then by the score (retrieval + availability + popularity prior + language/domain fit).
     """
     from hgpt_langchain.fit import fit, popularity
 
@@ -109,6 +114,7 @@ def fit_score(
     score = hit.score + (AVAILABLE_BONUS if available else 0.0)
     score += POPULARITY_WEIGHT * popularity(hit.entry)
     score += LANGUAGE_MATCH if f.language_match else 0.0
+    score += LANGUAGE_EXACT if f.language_exact else 0.0
     score += DOMAIN_LIFT if f.domain_fit else 0.0
     score -= DOMAIN_MISFIT if f.domain_misfit else 0.0
     score -= UNKNOWN_LANGUAGE_PENALTY if f.language_unknown else 0.0
@@ -117,9 +123,9 @@ def fit_score(
     # of a loadable library can run once downloaded, one of another library never locally.
     if runs is not True and not runnable(hit.entry):
         score -= FOREIGN_LIBRARY_PENALTY
-    if hit.entry.description.startswith(f"{hit.entry.id}: a "):
+    if not card_text(hit.entry.id, hit.entry.description):
         score -= NO_CARD_PENALTY
-    return (f.mismatch is not None, runs is False), score, f
+    return (f.mismatch is not None, f.language_unknown, runs is False), score, f
 
 
 def task_query(task: Task, request: str) -> str:
@@ -229,7 +235,7 @@ class RetrievalSelector:
     def _reason(self, name: str, req: Any, ranked: list[Any]) -> str:
         if not ranked:
             return ""
-        (mismatch, cannot), hit, available, _, f, runs = ranked[0]
+        (mismatch, unknown, cannot), hit, available, _, f, runs = ranked[0]
         facts = list(f.facts)
         entry = hit.entry
         if runs is True:
@@ -247,6 +253,8 @@ class RetrievalSelector:
             asked.append(f"language {req.language}")
         if req.domains:
             asked.append(f"domain {', '.join(sorted(req.domains))}")
+        if req.operations:
+            asked.append(f"does {', '.join(sorted(req.operations))}")
         if req.named:
             asked.append(f"names {', '.join(sorted(req.named))}")
         request = f"request: {', '.join(asked)}; " if asked else ""
@@ -255,6 +263,11 @@ class RetrievalSelector:
         )
         if mismatch:
             reason = f"no {name} model fits the request; fallback: it {f.mismatch}; " + reason
+        elif unknown:
+            reason = (
+                f"no {name} model known to handle {req.language} fits; fallback: its language "
+                "is unknown; " + reason
+            )
         elif cannot:
             reason = f"no {name} model that fits can run with this executor; fallback; " + reason
         return reason

@@ -1,0 +1,248 @@
+"""Request facts a plain user's wording carries, and the shipped catalog's choice for them.
+
+The language of a question, a chat message or sentences to compare (not only a ``text``
+argument); a language named anywhere ("what the Mandarin teacher says"); what a request asks a
+model to DO (deblur, denoise, identify the language), which no runnable model of another job may
+take; the exact direction over a many-language model; English facts read from English-only
+data sets. The choices use the shipped catalog and index, with the local executor told the Hub
+is reachable (a user's normal case: every model of a library it loads can be downloaded).
+"""
+
+from unittest import mock
+
+import pytest
+
+from hgpt_langchain.catalog import Catalog, CatalogEntry
+from hgpt_langchain.execution.local import LocalExecutor
+from hgpt_langchain.fit import derive_facts, model_facts, request_facts
+from hgpt_langchain.selection.index import ModelIndex
+from hgpt_langchain.selection.retrieval import RetrievalSelector
+from hgpt_langchain.state import Task
+from tests.test_index import BagOfWords
+
+
+@pytest.mark.parametrize(
+    ("task", "args", "request_", "language"),
+    [
+        (  # the question is German; the request's wording too
+            "question-answering",
+            {"question": "Wann wurde das Museum eröffnet?", "context": "Es wurde 1905 eröffnet."},
+            "Frage zu diesem Text beantworten",
+            "de",
+        ),
+        ("conversational", {"text": "你喜欢什么音乐？"}, "用中文和我聊天：你喜欢什么音乐？", "zh"),
+        (
+            "sentence-similarity",
+            {"sentence1": "¿Dónde vives?", "sentence2": "¿En qué ciudad vives?"},
+            "similitud entre estas dos frases",
+            "es",
+        ),
+        (
+            "automatic-speech-recognition",
+            {"audio": "l.wav"},
+            "What the Mandarin teacher says",
+            "zh",
+        ),
+        ("token-classification", {"text": "Angela Merkel traf Macron."}, "NER auf Deutsch", "de"),
+        # A short English clinical note py3langid takes for Danish (p 0.53) stays English.
+        (
+            "token-classification",
+            {"text": "Patient given 50mg metoprolol for hypertension."},
+            "highlight drugs, doses and diseases in this medical record",
+            "en",
+        ),
+        ("text-classification", {"text": "I loved it"}, "Polish this review's sentiment", "en"),
+    ],
+)
+def test_the_language_a_text_model_must_handle(task, args, request_, language):
+    assert request_facts(request_, task, args).language == language
+
+
+def test_code_is_held_to_no_natural_language():
+    facts = request_facts("finish my python code", "text-generation", {"text": "def f(path):"})
+    assert "code" in facts.domains and facts.language is None
+
+
+def test_language_names_are_language_facts_not_named_specialisations():
+    peers = [
+        CatalogEntry(id="r/wenyanwen-chinese-translate-to-ancient", task="translation"),
+        *(CatalogEntry(id=f"o/opus-mt-{p}", task="translation") for p in ("zh-en", "en-de")),
+        *(CatalogEntry(id=f"x/m{i}", task="translation") for i in range(6)),
+    ]
+    facts = request_facts(
+        "Chinese -> English: 我们明天见", "translation", {"text": "我们明天见"}, peers
+    )
+    assert (facts.source, facts.target) == ("zh", "en") and not facts.named
+
+
+def test_english_only_training_data_and_no_card_template_facts():
+    tts = derive_facts("m/speecht5_tts", "text-to-speech", description="Fine-tuned on LibriTTS.")
+    assert tts.languages == {"en"} and "libritts" in tts.evidence["languages"].lower()
+    # The catalog's stand-in text for a model without a card names the task's jobs, not its own.
+    blank = "f/xm: a audio-to-audio model. Transform audio: enhance speech, separate sources."
+    facts = derive_facts("f/xm", "audio-to-audio", description=blank)
+    assert not facts.operations and not facts.domains
+
+
+def test_stored_facts_read_from_the_entry_are_read_again_with_current_rules():
+    blank = "f/xm: a audio-to-audio model. Transform audio: enhance speech, separate sources."
+    stale = CatalogEntry(
+        id="f/xm",
+        task="audio-to-audio",
+        description=blank,
+        domains=["source separation"],
+        evidence={"domains": "id/tags/card words"},
+    )
+    assert "source separation" not in model_facts(stale).domains
+    synced = CatalogEntry(
+        id="f/xm2", task="audio-to-audio", domains=["meetings"], evidence={"domains": "hub"}
+    )
+    assert "meetings" in model_facts(synced).domains
+
+
+def _index(tmp_path, entries):
+    return ModelIndex(Catalog(entries), embeddings=BagOfWords(), cache_dir=tmp_path)
+
+
+def test_an_operation_the_request_names_outranks_a_runnable_model_of_another_job(tmp_path):
+    entries = [
+        CatalogEntry(
+            id="l/sd-image-variations",
+            task="image-to-image",
+            description="Image variations of a photo with Stable Diffusion.",
+            downloads=19_000,
+            library="diffusers",
+        ),
+        CatalogEntry(
+            id="g/maxim-s3-deblurring-gopro",
+            task="image-to-image",
+            description="MAXIM pre-trained for image deblurring.",
+            downloads=200,
+            library="keras",
+        ),
+    ]
+    selector = RetrievalSelector(
+        index=_index(tmp_path, entries), can_run=lambda e: e.library == "diffusers"
+    )
+    task = Task(id=0, task="image-to-image", args={"image": "a.jpg"})
+    choice = selector.choose(task, "a.jpg is blurry from camera shake, fix it")
+    assert choice.model == "g/maxim-s3-deblurring-gopro"
+    assert "can run with this executor; fallback" in choice.reason
+    assert "does deblurring" in choice.reason
+    # A request naming no job keeps the runnable model.
+    assert selector.choose(task, "make something of a.jpg").model == "l/sd-image-variations"
+
+
+def test_a_diarizer_is_not_a_transcriber_unless_asked(tmp_path):
+    entries = [
+        CatalogEntry(
+            id="p/speaker-diarization",
+            task="automatic-speech-recognition",
+            description="Speaker diarization of meetings: who spoke when.",
+            downloads=900_000,
+        ),
+        CatalogEntry(
+            id="o/whisper-tiny.en",
+            task="automatic-speech-recognition",
+            description="Transcribes English speech in meetings.",
+            downloads=100,
+        ),
+    ]
+    selector = RetrievalSelector(index=_index(tmp_path, entries))
+    task = Task(id=0, task="automatic-speech-recognition", args={"audio": "m.wav"})
+    assert selector.choose(task, "transcript of our meeting m.wav").model == "o/whisper-tiny.en"
+    asked = selector.choose(task, "diarize m.wav: who spoke when?")
+    assert asked.model == "p/speaker-diarization" and "does speaker diarization" in asked.reason
+
+
+@pytest.fixture(scope="module")
+def online():
+    """The shipped selector with the local executor told the Hub is reachable."""
+    from hgpt_langchain.selection.index import default_index
+
+    executor = LocalExecutor()
+
+    def can_run(entry):
+        with mock.patch("hgpt_langchain.execution.local.hub_offline", return_value=False):
+            return executor.can_run(entry)
+
+    return RetrievalSelector(index=default_index(), can_run=can_run)
+
+
+@pytest.mark.parametrize(
+    ("task", "args", "request_", "acceptable", "said"),
+    [
+        (
+            "translation",
+            {"text": "我们明天见", "target_language": "English"},
+            "Chinese -> English: 我们明天见",
+            {"Helsinki-NLP/opus-mt-zh-en"},
+            "zh->en",
+        ),
+        (
+            "automatic-speech-recognition",
+            {"audio": "lesson.wav"},
+            "Write out what the Mandarin teacher says in lesson.wav",
+            {
+                "jonatasgrosman/wav2vec2-large-xlsr-53-chinese-zh-cn",
+                "ydshieh/wav2vec2-large-xlsr-53-chinese-zh-cn-gpt",
+            },
+            "zh",
+        ),
+        (
+            "audio-to-audio",
+            {"audio": "podcast.wav"},
+            "clean up the hiss and hum in podcast.wav",
+            {
+                "JorisCos/DCCRNet_Libri1Mix_enhsingle_16k",
+                "JorisCos/DCUNet_Libri1Mix_enhsingle_16k",
+                "speechbrain/metricgan-plus-voicebank",
+                "speechbrain/mtl-mimic-voicebank",
+                "speechbrain/sepformer-wham16k-enhancement",
+                "speechbrain/sepformer-wham-enhancement",
+                "speechbrain/sepformer-whamr-enhancement",
+                "cankeles/DPTNet_WHAMR_enhsingle_16k",
+                "cankeles/ConvTasNet_WHAMR_enhsingle_16k",
+            },
+            "does speech enhancement",
+        ),
+        (
+            "audio-classification",
+            {"audio": "speech.wav"},
+            "identify the spoken language of speech.wav",
+            {
+                "TalTechNLP/voxlingua107-epaca-tdnn",
+                "speechbrain/lang-id-voxlingua107-ecapa",
+                "speechbrain/lang-id-commonlanguage_ecapa",
+                "anton-l/wav2vec2-base-lang-id",
+                "sahita/language-identification",
+                "TalTechNLP/voxlingua107-epaca-tdnn-ce",
+            },
+            "does language identification",
+        ),
+        (
+            "question-answering",
+            {"question": "公司有多少员工？", "context": "该公司有三百名员工。"},
+            "根据这段中文回答问题：公司有多少员工？",
+            {
+                "uer/roberta-base-chinese-extractive-qa",
+                "luhua/chinese_pretrain_mrc_roberta_wwm_ext_large",
+                "luhua/chinese_pretrain_mrc_macbert_large",
+            },
+            "zh",
+        ),
+        (
+            "text-generation",
+            {"text": "def parse_csv(path):"},
+            "finish my python code: def parse_csv(path):",
+            {"bigcode/santacoder"},
+            "domain code",
+        ),
+    ],
+)
+def test_the_shipped_catalog_picks_the_model_that_fits(
+    online, task, args, request_, acceptable, said
+):
+    choice = online.choose(Task(id=0, task=task, args=args), request_)
+    assert choice.model in acceptable, choice.reason
+    assert said in choice.reason

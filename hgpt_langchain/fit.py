@@ -301,6 +301,12 @@ def derive_facts(
             if len(named) == 1:
                 facts.languages = named
                 facts.evidence["languages"] = f"card names {next(iter(named))}"
+    if not facts.languages and task in TEXT_LANGUAGE_TASKS and description:
+        # A card written in another language than English (the Hub's common one) is the model's.
+        written = identify_language(description[:300], confident=LANGID_CONFIDENT)
+        if written and written != "en":
+            facts.languages = {written}
+            facts.evidence["languages"] = f"card written in {written} (py3langid)"
     if not facts.languages and task in TEXT_LANGUAGE_TASKS:
         m = _ENGLISH_DATA_RE.search(f"{low} {' '.join(tags)} {description[:400]}")
         if m:
@@ -412,9 +418,9 @@ _REDERIVED = (
     "id ",
     "card names ",
     "card: multilingual",
-    "multilingual (id",
-    "multilingual (id/card)",
+    "multilingual (id",  # also "multilingual (id/card)" (translation)
     "trained on English",
+    "card written in ",
     "tags ",
     "id/tags/card words",
     "card '",

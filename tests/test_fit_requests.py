@@ -246,3 +246,11 @@ def test_the_shipped_catalog_picks_the_model_that_fits(
     choice = online.choose(Task(id=0, task=task, args=args), request_)
     assert choice.model in acceptable, choice.reason
     assert said in choice.reason
+
+
+def test_a_card_written_in_another_language_gives_the_model_s_language():
+    card = "元语功能型对话大模型, 这个模型可以用于问答、结合上下文做对话、做各种生成任务。"
+    facts = derive_facts("C/ChatYuan", "summarization", description=card)
+    assert facts.languages == {"zh"} and "card written in zh" in facts.evidence["languages"]
+    english = derive_facts("m/DialoGPT", "conversational", description="A dialogue model.")
+    assert not english.languages  # English is the Hub's common language: it proves nothing

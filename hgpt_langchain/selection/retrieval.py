@@ -65,9 +65,6 @@ POPULARITY_WEIGHT = 0.3
 NO_CARD_PENALTY = 0.1
 """Subtracted from a model without a model card (its description is made from the task)."""
 
-UNKNOWN_LANGUAGE_PENALTY = 0.25
-"""Subtracted from a model of unknown language when the request's language is not English."""
-
 FOREIGN_LIBRARY_PENALTY = 0.15
 """Subtracted from a candidate whose card names another library (fairseq, espnet, keras, ...):
 kept as a fallback, but not chosen over a model that can run."""
@@ -117,7 +114,6 @@ def fit_score(
     score += LANGUAGE_EXACT if f.language_exact else 0.0
     score += DOMAIN_LIFT if f.domain_fit else 0.0
     score -= DOMAIN_MISFIT if f.domain_misfit else 0.0
-    score -= UNKNOWN_LANGUAGE_PENALTY if f.language_unknown else 0.0
     score += NAMED_LIFT if f.named else 0.0
     # Also when the executor cannot run it now (weights not downloaded while offline): a model
     # of a loadable library can run once downloaded, one of another library never locally.

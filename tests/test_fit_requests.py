@@ -254,3 +254,99 @@ def test_a_card_written_in_another_language_gives_the_model_s_language():
     assert facts.languages == {"zh"} and "card written in zh" in facts.evidence["languages"]
     english = derive_facts("m/DialoGPT", "conversational", description="A dialogue model.")
     assert not english.languages  # English is the Hub's common language: it proves nothing
+
+
+def test_a_card_that_lists_its_languages_is_held_to_them():
+    card = (
+        "A Named Entity Recognition model for 10 high resourced languages (Arabic, German, "
+        "English, Spanish, French, Italian, Latvian, Dutch, Portuguese and Chinese)."
+    )
+    facts = derive_facts("D/bert-base-multilingual-cased-ner-hrl", "token-classification", [], card)
+    assert facts.languages == {"ar", "de", "en", "es", "fr", "it", "nl", "pt", "zh"}
+    vague = derive_facts("s/mGPT", "text-generation", [], "GPT-like models on 60 languages.")
+    assert vague.languages == {"multilingual"}
+
+
+def test_t5_translates_its_wmt_directions_whatever_the_card_claims():
+    claim = "FLAN-T5 is fine-tuned on 1000 more tasks covering also more languages."
+    assert derive_facts("google/flan-t5-xxl", "translation", [], claim).target == {"de", "fr", "ro"}
+    # "seamlessly" is not SeamlessM4T; "programming languages" are not languages.
+    code = "CodeT5 seamlessly supports code understanding in 8 programming languages."
+    assert not derive_facts("Salesforce/codet5-base", "translation", [], code).target
+
+
+def test_named_specialisations_are_read_from_english_wording_only():
+    peers = [CatalogEntry(id="t/pegasus_paraphrase", task="translation")] + [
+        CatalogEntry(id=f"x/m{i}", task="translation") for i in range(8)
+    ]
+    pt = request_facts("Pode traduzir para o inglês? Fica pronto.", "translation", None, peers)
+    assert not pt.named
+    en = request_facts("Translate it with the paraphrase model please", "translation", None, peers)
+    assert "paraphras" in en.named
+
+
+@pytest.mark.parametrize(
+    ("task", "request_", "operations"),
+    [
+        ("text-classification", "is this review positive or negative?", {"sentiment"}),
+        ("text-classification", "what language is this written in?", {"language identification"}),
+        (
+            "token-classification",
+            "POS-tag each word (noun, verb, adj...)",
+            {"part-of-speech tagging"},
+        ),
+        ("token-classification", "riconosci le entità in questa frase", {"named entities"}),
+        ("audio-classification", "tag the sounds in backyard.wav", {"sound events"}),
+        ("image-to-image", "make old.jpg 2x sharper/larger", {"super-resolution"}),
+        ("text-classification", "classify this text", set()),
+    ],
+)
+def test_the_operation_a_request_names(task, request_, operations):
+    assert request_facts(request_, task).operations == operations
+
+
+def test_an_adult_role_play_model_is_never_chosen_for_a_plain_chat(tmp_path):
+    entries = [
+        CatalogEntry(
+            id="P/pygmalion-6b",
+            task="conversational",
+            description="A dialogue model based on GPT-J. Lots of text about it here. "
+            "Warning: This model is NOT suitable for use by minors.",
+            downloads=700_000,
+        ),
+        CatalogEntry(
+            id="m/DialoGPT-small",
+            task="conversational",
+            description="A dialogue response generation model.",
+            downloads=50,
+        ),
+    ]
+    selector = RetrievalSelector(index=_index(tmp_path, entries))
+    task = Task(id=0, task="conversational", args={"text": "I failed my driving test today"})
+    choice = selector.choose(task, "reply like a supportive friend: I failed my driving test")
+    assert choice.model == "m/DialoGPT-small"
+    assert "road scenes" not in request_facts("I failed my driving test").domains
+
+
+def test_a_translation_model_of_unknown_direction_comes_after_those_known_to_fit(tmp_path):
+    entries = [
+        CatalogEntry(
+            id="t/pegasus_paraphrase",
+            task="translation",
+            description="Paraphrases text in many ways.",
+            downloads=200_000,
+        ),
+        CatalogEntry(
+            id="H/opus-mt-mul-en",
+            task="translation",
+            description="Translates many languages into English.",
+            downloads=300,
+        ),
+    ]
+    selector = RetrievalSelector(index=_index(tmp_path, entries))
+    task = Task(
+        id=0, task="translation", args={"text": "Fica pronto", "target_language": "English"}
+    )
+    assert selector.choose(task, "Pode traduzir para o inglês? Fica pronto").model == (
+        "H/opus-mt-mul-en"
+    )

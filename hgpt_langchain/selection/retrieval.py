@@ -42,7 +42,7 @@ CanRun = Callable[[CatalogEntry], "bool | None"]
 """``can_run(entry)``: True (the executor can run it), False (it cannot), None (unknown)."""
 
 DOMAIN_LIFT = 0.25
-"""Added to a candidate whose domain (finance, tweets, ...) the request names."""
+"""Added to a candidate for each domain (finance, tweets, ...) of it the request names."""
 
 DOMAIN_MISFIT = 0.1
 """Subtracted from a domain-specialised candidate when the request names none of its domains."""
@@ -112,7 +112,7 @@ def fit_score(
     score += POPULARITY_WEIGHT * popularity(hit.entry)
     score += LANGUAGE_MATCH if f.language_match else 0.0
     score += LANGUAGE_EXACT if f.language_exact else 0.0
-    score += DOMAIN_LIFT if f.domain_fit else 0.0
+    score += DOMAIN_LIFT * len(f.domain_fit)
     score -= DOMAIN_MISFIT if f.domain_misfit else 0.0
     score += NAMED_LIFT if f.named else 0.0
     # Also when the executor cannot run it now (weights not downloaded while offline): a model
@@ -260,8 +260,9 @@ class RetrievalSelector:
         if mismatch:
             reason = f"no {name} model fits the request; fallback: it {f.mismatch}; " + reason
         elif unknown:
+            wanted = f"{req.source or '?'}->{req.target}" if req.target else req.language
             reason = (
-                f"no {name} model known to handle {req.language} fits; fallback: its language "
+                f"no {name} model known to handle {wanted} fits; fallback: its language "
                 "is unknown; " + reason
             )
         elif cannot:

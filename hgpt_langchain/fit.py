@@ -79,12 +79,25 @@ DOMAINS: dict[str, str] = {
     "clothing": r"\bcloth|fashion(?!\s+on)|apparel|garment",
     "inpainting": r"inpaint",
     "punctuation": r"punctuat",
-    "food": r"\bfood|\bdish(?:es)?\b|hot ?dog|cuisine|\bmeal\b|recipe",
+    "food": r"\bfood|\bdish(?:es)?\b|hot ?dog|cuisine|\bmeal\b|recipe|comidas?\b|\bplato\b|"
+    r"\brepas\b|gericht|料理|食べ物|菜肴",
+    "pre-trained only": r"pre-?trained[- ]only|only (?:been )?pre-?trained|(?:has|needs|must) "
+    r"(?:to )?be fine-?tuned|needs? fine-?tuning|(?:without|excluding) any supervised training|"
+    r"primarily aimed at being fine-?tuned",
     "aesthetics": r"aesthetic",
+    "license plates": r"licen[cs]e[- ]plates?|number[- ]plates?|\brego\b|kennzeichen|"
+    r"nummernschild|matr[ií]culas?\b|plaques? d'immatriculation|车牌",
     "code": r"\bcode\b|\bcoder?\b|codegen|codeparrot|santacoder|starcoder|programming|"
-    r"\bpython\b|javascript|\bdef \w+\(|function\b",
+    r"\bpython\b|javascript|typescript|\bjava\b|\bc\+\+|\bsql\b|\bdef \w+\(|function\b|"
+    r"public static",
 }
 """Domain names and the words that reveal them, in requests and in model cards alike."""
+
+LANGUAGE_ID = (
+    r"language[- ](?:detection|identification)|detect (?:the )?language|(?:which|what) language|"
+    r"(?:qué|que|cuál) idioma|quelle langue|welche sprache|какой язык|什么语言|哪种语言|何語"
+)
+"""A request to identify a text's or a recording's language, in the languages users write."""
 
 OPERATIONS: dict[str, dict[str, str]] = {
     "image-to-image": {
@@ -108,31 +121,32 @@ OPERATIONS: dict[str, dict[str, str]] = {
         "dereverberation": r"reverb|\bwhamr|\becho\b",
         "voice conversion": r"voice[ -]conversion|conver\w* (?:the |my |this )?voice|"
         r"change (?:the |my )?voice|sovits|sound like (?:a )?(?:different|another) (?:person|"
-        r"speaker|voice)",
+        r"speaker|voice|singer)|sound like someone else",
         "speech translation": r"speech-to-speech translation|\bs2ut\b|\bs2st\b|\bunity\b|"
         r"translat\w* (?:the )?(?:\w+ )?speech",
     },
     "audio-classification": {
         "emotion": DOMAINS["emotion"] + r"|\bangry\b|\bhappy\b|\bsad\b",
-        "language identification": r"lang(?:uage)?[-_ ]?id\b|voxlingua|language identification|"
-        r"(?:spoken )?language recognition|(?:which|what) language|spoken language|"
-        r"common_?language",
-        "keyword spotting": r"keyword|speech[ _]commands|command words?|superb[ -]ks|\bks\b",
+        "language identification": LANGUAGE_ID + r"|lang(?:uage)?[-_ ]?id\b|voxlingua|"
+        r"(?:spoken )?language recognition|spoken language|common_?language",
+        "keyword spotting": r"keyword|speech[ _]commands|command words?|superb[ -]ks|\bks\b|"
+        r"voice commands?|sprachbefehl|kommando|commande vocale|comando de voz",
         "speaker identification": r"speaker (?:identification|recognition|verification|"
         r"embeddings?)|superb[ -]sid|voxceleb|who(?: is|'s) speaking",
         "sound events": r"audioset|sound events?|urbansound|esc-?50|environmental sounds?|"
-        r"making the noise|\bsiren|\bsounds\b|what sound|dog bark",
+        r"making the noise|\bsiren|\bsounds\b|what sound|kind of sound|dog bark",
     },
     "text-classification": {
-        "language identification": r"language[- ](?:detection|identification)|"
-        r"(?:which|what) language",
+        "language identification": LANGUAGE_ID,
         "sentiment": r"sentiment|\bsst-?2\b|polarity|finbert-tone|positive or negative|"
-        r"good or bad|bullish|bearish|positivo o negativo|positif ou négatif|情感|stimmung",
+        r"good or bad|bullish|bearish|thumbs? (?:up|down)|positiv\w* (?:o|ou|oder|or) negativ|"
+        r"情感|正面|负面|好评|差评|ポジティブ|ネガティブ|stimmung|тональност",
     },
     "token-classification": {
         "named entities": r"named[- ]entit|\bner\b|entity recognition|entit(?:y|ies|à|é|és|äten)\b|"
         r"entidad|сущност|实体|固有表現|conll-?0?3|ontonotes|wikiann|de-?identif|people and places|"
-        r"persons? and (?:places|organi)|person names|names of (?:people|persons)",
+        r"persons? and (?:places|organi)|person names|names of (?:people|persons)|\blieux\b|"
+        r"\blugares\b|\bpersonnes\b|\bpersonas\b",
         "part-of-speech tagging": r"part[- ]of[- ]speech|\bpos\b|pos-tag|\bupos\b|\btagger\b|"
         r"nouns?,? (?:and |or )?verbs?",
         "keyword extraction": r"keyword|keyphrase",
@@ -147,8 +161,12 @@ that names one some model of its task does picks only among those (the others ar
 a model of another operation fits no other request ("does voice conversion, not speech
 enhancement")."""
 
-ADULT = "role-play (adult)"
-"""A domain never chosen unless the request asks for it (a card's "not suitable for minors")."""
+NOT_CHOSEN_UNLESS_ASKED: dict[str, str] = {
+    "role-play (adult)": "is an adult role-play model (not suitable for minors)",
+    "pre-trained only": "is pre-trained only (its card says it needs fine-tuning first)",
+}
+"""Domains of a model that cannot serve a plain request: chosen only when nothing else fits
+(or the request names them). Read from the whole card, not only its opening."""
 
 STYLE_IS_OPERATION = frozenset({"image-to-image", "audio-to-audio"})
 """Tasks where a domain the request names (anime, faces) is part of the job: a model without
@@ -360,8 +378,9 @@ def derive_facts(
     for dom, pattern in _DOMAIN_RE.items():
         if pattern.search(probe):
             facts.domains.add(dom)
-    if _DOMAIN_RE[ADULT].search(description):  # a warning anywhere in the card counts
-        facts.domains.add(ADULT)
+    for dom in NOT_CHOSEN_UNLESS_ASKED:  # a warning anywhere in the card counts
+        if _DOMAIN_RE[dom].search(description):
+            facts.domains.add(dom)
     if facts.domains:
         facts.evidence["domains"] = "id/tags/card words"
     probe = f"{low.replace('-', ' ').replace('_', ' ')} {low} {' '.join(tags)} {description[:160]}"
@@ -708,13 +727,13 @@ def request_facts(
         if peers and facts.operations:
             done = set().union(*(model_facts(p).operations for p in peers))
             facts.operations &= done
+        if "language identification" in facts.operations:  # the input's language is the question
+            facts.language, facts.spoken = None, None
+            facts.evidence["language"] = "language identification: any language"
     if task in STYLE_IS_OPERATION and facts.domains and peers:
         carried = set().union(*(model_facts(p).domains for p in peers))
         facts.hard_domains = facts.domains & carried
-    # Named specialisations are read from English wording: in another language the distinctive
-    # words are mostly function words ("para", "der") that happen to sit in a model's name.
-    wording = _QUOTED_RE.sub(" ", _FILE_OR_URL_RE.sub(" ", request))
-    if peers and identify_language(wording, confident=LANGID_CONFIDENT) in (None, "en"):
+    if peers:
         facts.named = named_words(request, args, task, peers)
     return facts
 
@@ -733,11 +752,15 @@ _STOPWORDS = frozenset(
     extract remove find recognise recognize label classify detect generate create translate
     summarize summarise transcribe answer chat convert describe paint draw turn write read complete
     model models fine tuned finetuned trained version base large small medium tiny mini big v1
-    v2 v3 pytorch onnx tf transformers diffusers hf huggingface""".split()
+    v2 v3 pytorch onnx tf transformers diffusers hf huggingface
+    para pour avec dans sont sobre entre como esta este esto isso pelo pela uma elle cette
+    dieser diese dieses einen einem einer nicht noch oder über unter werden wird sind voor
+    deze niet zijn naar della delle degli sono questa questo""".split()
 )
-"""Words never taken as naming a model: function words, modality words and request verbs
-(they say what the task is, not which model) and words of every model name (size, version,
-framework)."""
+"""Words never taken as naming a model: function words (English and the commonest of Spanish,
+Portuguese, French, German, Dutch and Italian: "para" must not name a paraphraser), modality
+words and request verbs (they say what the task is, not which model) and words of every model
+name (size, version, framework)."""
 
 NAMED_SHARE = 0.25
 """A request word names a specialisation when at most this share of the task's models (and at
@@ -774,8 +797,10 @@ def name_words(entry: CatalogEntry) -> tuple[frozenset[str], frozenset[str]]:
     key = (entry.id, id(entry))
     cached = _NAMES_CACHE.get(key)
     if cached is None:
+        parts = re.sub(r"[-_.]", " ", _id_tail(entry.id)).split()
+        joined = [a + b for a, b in zip(parts, parts[1:], strict=False)]  # go-emotions: GoEmotions
         cached = (
-            frozenset(_words(re.sub(r"[-_.]", " ", _id_tail(entry.id)))),
+            frozenset(_words(" ".join(parts + joined))),
             frozenset(_words(" ".join(entry.tags))),
         )
         if len(_NAMES_CACHE) > 100_000:
@@ -933,9 +958,9 @@ def fit(entry: CatalogEntry, req: RequestFacts) -> Fit:
         if entry.task in STYLE_IS_OPERATION and req.hard_domains - mf.domains:
             wrong = f"is not {', '.join(sorted(req.hard_domains - mf.domains))}"
             out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
-    if ADULT in mf.domains and ADULT not in req.domains:
-        wrong = "is an adult role-play model (not suitable for minors)"
-        out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
+    for dom, wrong in NOT_CHOSEN_UNLESS_ASKED.items():
+        if dom in mf.domains and dom not in req.domains:
+            out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
     out.domain_fit = mf.domains & req.domains
     out.domain_misfit = mf.domains - req.domains
     if not req.operations and entry.task not in STYLE_IS_OPERATION:

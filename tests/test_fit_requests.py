@@ -275,7 +275,7 @@ def test_t5_translates_its_wmt_directions_whatever_the_card_claims():
     assert not derive_facts("Salesforce/codet5-base", "translation", [], code).target
 
 
-def test_named_specialisations_are_read_from_english_wording_only():
+def test_function_words_of_other_languages_name_no_specialisation():
     peers = [CatalogEntry(id="t/pegasus_paraphrase", task="translation")] + [
         CatalogEntry(id=f"x/m{i}", task="translation") for i in range(8)
     ]
@@ -283,6 +283,21 @@ def test_named_specialisations_are_read_from_english_wording_only():
     assert not pt.named
     en = request_facts("Translate it with the paraphrase model please", "translation", None, peers)
     assert "paraphras" in en.named
+    iris = [CatalogEntry(id="j/autotrain-iris-xgboost", task="tabular-classification")] + [
+        CatalogEntry(id=f"x/t{i}", task="tabular-classification") for i in range(8)
+    ]
+    de = request_facts("Bestimme die Iris-Art für jede Zeile", "tabular-classification", None, iris)
+    assert "iris" in de.named  # a German request still names its data set
+
+
+def test_a_compound_name_split_in_the_id_is_named_whole():
+    peers = [CatalogEntry(id="b/bert-base-go-emotion", task="text-classification")] + [
+        CatalogEntry(id=f"x/c{i}", task="text-classification") for i in range(8)
+    ]
+    facts = request_facts(
+        "label it with the GoEmotions categories", "text-classification", None, peers
+    )
+    assert facts.named.get("goemotion") == {"b/bert-base-go-emotion"}
 
 
 @pytest.mark.parametrize(
@@ -299,6 +314,16 @@ def test_named_specialisations_are_read_from_english_wording_only():
         ("audio-classification", "tag the sounds in backyard.wav", {"sound events"}),
         ("image-to-image", "make old.jpg 2x sharper/larger", {"super-resolution"}),
         ("text-classification", "classify this text", set()),
+        (
+            "text-classification",
+            "thumbs up or thumbs down? the sequel was a letdown",
+            {"sentiment"},
+        ),
+        ("text-classification", "这条影评是正面还是负面？", {"sentiment"}),
+        ("text-classification", "detect language: Morgen gaan we", {"language identification"}),
+        ("audio-classification", "¿En qué idioma habla la persona?", {"language identification"}),
+        ("audio-classification", "welches Kommando ist in befehl.wav?", {"keyword spotting"}),
+        ("audio-to-audio", "make it sound like someone else is singing", {"voice conversion"}),
     ],
 )
 def test_the_operation_a_request_names(task, request_, operations):
@@ -350,3 +375,30 @@ def test_a_translation_model_of_unknown_direction_comes_after_those_known_to_fit
     assert selector.choose(task, "Pode traduzir para o inglês? Fica pronto").model == (
         "H/opus-mt-mul-en"
     )
+
+
+def test_a_language_identification_request_holds_models_to_no_language():
+    facts = request_facts("¿En qué idioma habla la persona en llamada.wav?", "audio-classification")
+    assert facts.operations == {"language identification"} and facts.language is None
+
+
+def test_a_model_whose_card_says_it_needs_fine_tuning_is_a_last_resort(tmp_path):
+    entries = [
+        CatalogEntry(
+            id="m/MiniLM-L12-H384-uncased",
+            task="text-classification",
+            description="A distilled model. Please note: it needs to be fine-tuned before use!",
+            downloads=10**6,
+        ),
+        CatalogEntry(
+            id="d/distilbert-sst-2",
+            task="text-classification",
+            description="A text classifier for sentiment.",
+            downloads=10,
+        ),
+    ]
+    selector = RetrievalSelector(index=_index(tmp_path, entries))
+    task = Task(id=0, task="text-classification", args={"text": "great"})
+    assert selector.choose(task, "classify this text: great").model == "d/distilbert-sst-2"
+    german = request_facts("wo sind die Kennzeichen auf einfahrt.jpg?", "object-detection")
+    assert "license plates" in german.domains

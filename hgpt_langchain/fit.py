@@ -944,23 +944,22 @@ def fit(entry: CatalogEntry, req: RequestFacts) -> Fit:
                 out.language_exact = req.language in mf.languages and req.language_named
         elif req.language != "en":
             out.language_unknown = True
-    ops = _OPERATION_RE.get(entry.task)
-    if ops:
-        does = f"does {', '.join(sorted(mf.operations))}" if mf.operations else "is not known to do"
+    wrong: list[str] = [out.mismatch] if out.mismatch else []
+    if entry.task in _OPERATION_RE:
+        does = f"does {', '.join(sorted(mf.operations))}"
+        asked = ", ".join(sorted(req.operations))
         if req.operations and mf.operations & req.operations:
             out.facts.append(f"does {', '.join(sorted(mf.operations & req.operations))}")
         elif req.operations:
-            wrong = f"{does}, not {', '.join(sorted(req.operations))}".replace("do, not", "do")
-            out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
+            wrong.append(f"{does}, not {asked}" if mf.operations else f"is not known to do {asked}")
         elif mf.operations and entry.task in DEFAULT_OPERATION:
-            wrong = f"{does}, not {DEFAULT_OPERATION[entry.task]}"
-            out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
+            wrong.append(f"{does}, not {DEFAULT_OPERATION[entry.task]}")
         if entry.task in STYLE_IS_OPERATION and req.hard_domains - mf.domains:
-            wrong = f"is not {', '.join(sorted(req.hard_domains - mf.domains))}"
-            out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
-    for dom, wrong in NOT_CHOSEN_UNLESS_ASKED.items():
-        if dom in mf.domains and dom not in req.domains:
-            out.mismatch = "; ".join(filter(None, (out.mismatch, wrong)))
+            wrong.append(f"is not {', '.join(sorted(req.hard_domains - mf.domains))}")
+    wrong += [
+        why for dom, why in NOT_CHOSEN_UNLESS_ASKED.items() if dom in mf.domains - req.domains
+    ]
+    out.mismatch = "; ".join(wrong) or None
     out.domain_fit = mf.domains & req.domains
     out.domain_misfit = mf.domains - req.domains
     if not req.operations and entry.task not in STYLE_IS_OPERATION:

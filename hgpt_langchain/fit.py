@@ -23,7 +23,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from hgpt_langchain.languages import LANGUAGE_NAME_PATTERN, LANGUAGES, language
+from hgpt_langchain.languages import FUNCTION_WORDS, LANGUAGE_NAME_PATTERN, LANGUAGES, language
 
 CatalogEntry = Any
 """A :class:`hgpt_langchain.catalog.CatalogEntry` (not imported: catalog imports this module)."""
@@ -54,15 +54,17 @@ TEXT_LANGUAGE_TASKS = frozenset(
 SPEECH_TASKS = frozenset({"automatic-speech-recognition", "text-to-speech"})
 
 DOMAINS: dict[str, str] = {
-    "finance": r"financ|\bfin(?:bert|ance)|stock|earnings|\bbank|market news|investor|bullish|"
-    r"bearish|crypto|bitcoin",
+    "finance": r"financ|\bfin(?:bert|ance)|stock|earnings|\bbank|market news|invest|bullish|"
+    r"bearish|crypto|bitcoin|\besg\b|sustainable investing",
     "tweets": r"tweet|twitter|\bx post|\btuits?\b|social media posts?",
     "medical": r"medic|clinic|biomed|biobert|mednli|pubmed|radiolog|patient|disease|health|"
-    r"x-ray|\bdrug",
+    r"x-ray|\bdrug|immunolog|tumou?r|oncolog|\bcancer",
     "receipts": r"receipt|invoice|\bcord\b|bill\b",
     "handwriting": r"handwrit|\biam\b|hand-writ",
     "road scenes": r"cityscapes|(?:self-|autonomous )driving|driving (?:scene|footage|video|data)|"
-    r"\broads?\b|street scene|traffic|\bkitti|dashcam",
+    r"\broads?\b|street scene|traffic|\bkitti|dashcam|stra(?:ß|ss)en|fahrbahn|gehweg|verkehr|"
+    r"fahrzeugkamera|\bcalles?\b|tr[aá]fico|carretera|sc[eè]ne de rue|circulation routi|道路|"
+    r"交通",
     "meetings": r"meeting|\bami\b|diari[sz]|conference call",
     "emotion": r"emotion|\bmood|feelings?\b|happy or sad",
     "toxicity": r"toxic|hate speech|offensive|abusive|insult",
@@ -76,7 +78,9 @@ DOMAINS: dict[str, str] = {
     "anime": r"anime|manga|waifu|アニメ|动漫|аниме",
     "faces": r"\bfaces\b|facial|celebrit",
     "role-play (adult)": r"not suitable for (?:use by )?minors|\bnsfw\b|role-?play",
-    "clothing": r"\bcloth|fashion(?!\s+on)|apparel|garment",
+    "singing": r"\bsing(?:ing|ers?)\b|\bsvc\b|so-?vits",
+    "clothing": r"\bcloth|fashion(?!\s+on)|apparel|garment|\bshirts?\b|\bpants\b|trousers|"
+    r"\bshoes\b|\bskirts?\b|\bjackets?\b|\bdress(?:es)?\b",
     "inpainting": r"inpaint",
     "punctuation": r"punctuat",
     "food": r"\bfood|\bdish(?:es)?\b|hot ?dog|cuisine|\bmeal\b|recipe|comidas?\b|\bplato\b|"
@@ -121,20 +125,22 @@ OPERATIONS: dict[str, dict[str, str]] = {
         "dereverberation": r"reverb|\bwhamr|\becho\b",
         "voice conversion": r"voice[ -]conversion|conver\w* (?:the |my |this )?voice|"
         r"change (?:the |my )?voice|sovits|sound like (?:a )?(?:different|another) (?:person|"
-        r"speaker|voice|singer)|sound like someone else",
+        r"speaker|voice|singer)|sound like someone else|\bsvc\b|swap\w* (?:\w+ ){0,3}voice|"
+        r"replace (?:\w+ ){0,3}voice|voice (?:swap|changer|clon)",
         "speech translation": r"speech-to-speech translation|\bs2ut\b|\bs2st\b|\bunity\b|"
         r"translat\w* (?:the )?(?:\w+ )?speech",
     },
     "audio-classification": {
         "emotion": DOMAINS["emotion"] + r"|\bangry\b|\bhappy\b|\bsad\b",
         "language identification": LANGUAGE_ID + r"|lang(?:uage)?[-_ ]?id\b|voxlingua|"
-        r"(?:spoken )?language recognition|spoken language|common_?language",
+        r"(?:spoken )?language recognition|spoken language|common_?language|\bthe language\b",
         "keyword spotting": r"keyword|speech[ _]commands|command words?|superb[ -]ks|\bks\b|"
         r"voice commands?|sprachbefehl|kommando|commande vocale|comando de voz",
         "speaker identification": r"speaker (?:identification|recognition|verification|"
         r"embeddings?)|superb[ -]sid|voxceleb|who(?: is|'s) speaking",
         "sound events": r"audioset|sound events?|urbansound|esc-?50|environmental sounds?|"
-        r"making the noise|\bsiren|\bsounds\b|what sound|kind of sound|dog bark",
+        r"making the noise|\bsiren|\bsounds\b|what sound|kind of sound|dog bark|"
+        r"what(?:'s| is| was) (?:the|that|this) (?:sound|noise)",
     },
     "text-classification": {
         "language identification": LANGUAGE_ID,
@@ -168,6 +174,9 @@ NOT_CHOSEN_UNLESS_ASKED: dict[str, str] = {
 """Domains of a model that cannot serve a plain request: chosen only when nothing else fits
 (or the request names them). Read from the whole card, not only its opening."""
 
+ROLE_PLAY_TASKS = frozenset({"conversational", "text-generation"})
+"""Tasks whose models can be role-play models: elsewhere "NSFW" in a card is no such warning."""
+
 STYLE_IS_OPERATION = frozenset({"image-to-image", "audio-to-audio"})
 """Tasks where a domain the request names (anime, faces) is part of the job: a model without
 it does another job (an anime background from a generic style-transfer network)."""
@@ -182,6 +191,28 @@ _OPERATION_RE = {
 }
 
 _DOMAIN_RE = {name: re.compile(p, re.IGNORECASE) for name, p in DOMAINS.items()}
+
+CARD_DOMAINS: dict[str, str] = {
+    "code": r"\bcode[-_ ]?(?:gen|parrot|llama|t5)|santacoder|starcoder|\bcoder\b|programming "
+    r"languages?|code (?:generation|completion|synthesis)|\bthe stack\b",
+    "food": DOMAINS["food"].replace("|recipe", "").replace(r"|\bplato\b", ""),
+}
+"""Where a card needs stricter words than a request: a card's "(paper/code)" or "source code
+here" link is no code model, an ESPnet "recipe" or the PLATO dialogue model no food model."""
+
+_WHOLE_CARD_RE = {
+    "pre-trained only": re.compile(
+        r"(?:has|needs|must) (?:to )?be fine-?tuned before|(?:without|excluding) any supervised "
+        r"training|primarily aimed at being fine-?tuned",
+        re.IGNORECASE,
+    )
+}
+"""Deep in a long card only the plainest warning counts: BLIP-2's "pre-trained only" title
+still captions zero-shot."""
+
+_CARD_DOMAIN_RE = _DOMAIN_RE | {
+    name: re.compile(p, re.IGNORECASE) for name, p in CARD_DOMAINS.items()
+}
 
 _CODE = "|".join(sorted({lang.iso for lang in LANGUAGES.values()}, key=len, reverse=True))
 _MULTI_CODES = r"mul|roa|romance|gem|sla|zle|zlw|ine|cel|itc|sem|bnt|afa|urj|art|cpp"
@@ -333,7 +364,13 @@ def derive_facts(
         found.add(m.group(1).lower())
     if found:
         facts.languages, facts.evidence["languages"] = found, f"id {name}"
-    if not found and (_MULTI_RE.search(low) or (card_languages and len(card_languages) > 3)):
+    # A card that lists its languages says which it covers ("multilingual" beside them is a
+    # summary word): BLOOM's 46 hold French and Hindi, not Russian or German.
+    listed_codes = {c for v in card_languages or () for c in _codes(str(v))} - {MULTI}
+    if not found and len(listed_codes) > 3:
+        facts.languages = listed_codes
+        facts.evidence["languages"] = f"card language: {', '.join(sorted(listed_codes))}"
+    elif not found and (_MULTI_RE.search(low) or (card_languages and len(card_languages) > 3)):
         facts.languages = {MULTI}
         facts.evidence["languages"] = f"multilingual ({'id' if _MULTI_RE.search(low) else 'card'})"
         listed = _listed_languages(description[:400])
@@ -375,12 +412,14 @@ def derive_facts(
             facts.evidence["languages"] = f"trained on English-only data ({m.group(0)})"
     # The card's opening only: later text mentions "Hugging Face", code, news sites...
     probe = f"{model_id} {' '.join(tags)} {description[:160]}"
-    for dom, pattern in _DOMAIN_RE.items():
+    for dom, pattern in _CARD_DOMAIN_RE.items():
         if pattern.search(probe):
             facts.domains.add(dom)
     for dom in NOT_CHOSEN_UNLESS_ASKED:  # a warning anywhere in the card counts
         if _DOMAIN_RE[dom].search(description):
             facts.domains.add(dom)
+    if task not in ROLE_PLAY_TASKS:  # "no NSFW material" in a photo-style model's card
+        facts.domains.discard("role-play (adult)")
     if facts.domains:
         facts.evidence["domains"] = "id/tags/card words"
     probe = f"{low.replace('-', ' ').replace('_', ' ')} {low} {' '.join(tags)} {description[:160]}"
@@ -428,8 +467,21 @@ def fact_fields(
             out["target_languages"] = sorted(facts.target)
     elif facts.languages:
         out["languages"] = sorted(facts.languages)
-    if facts.domains:
-        out["domains"] = sorted(facts.domains)
+    domains = set(facts.domains)
+    whole = str(record.get("card") or record.get("description") or "")
+    if len(whole) > len(description):  # the catalog keeps the card's opening only
+        extra = {
+            dom
+            for dom in NOT_CHOSEN_UNLESS_ASKED
+            if dom not in domains
+            and (dom != "role-play (adult)" or task in ROLE_PLAY_TASKS)
+            and _WHOLE_CARD_RE.get(dom, _DOMAIN_RE[dom]).search(whole)
+        }
+        if extra:
+            domains |= extra
+            out["evidence"]["domains"] = f"whole card: {', '.join(sorted(extra))}"
+    if domains:
+        out["domains"] = sorted(domains)
     mapping = record.get("inferenceProviderMapping")
     if isinstance(mapping, dict):
         mapping = [{"provider": k, **(v or {})} for k, v in mapping.items()]
@@ -565,9 +617,14 @@ def identify_language(text: str, confident: float = 0.5) -> str | None:
     the text is too short to tell, the probability is below ``confident``, or ``py3langid`` is
     not installed.
     """
+    code, prob = _classify(text)
+    return code if code and prob >= confident else None
+
+
+def _classify(text: str) -> tuple[str | None, float]:
     text = text.strip()
     if len(re.sub(r"\W", "", text)) < 4:
-        return None
+        return None, 0.0
     global _LANGID
     with _LANGID_LOCK:
         if _LANGID is None:
@@ -580,14 +637,43 @@ def identify_language(text: str, confident: float = 0.5) -> str | None:
                 ident.set_languages([c for c in LANGUAGES if c in ident.nb_classes])
                 _LANGID = ident
     if _LANGID is False:
-        return None
+        return None, 0.0
     code, prob = _LANGID.classify(text)
-    return code if prob >= confident else None
+    return code, prob
 
 
 LANGID_CONFIDENT = 0.9
 """Probability ``py3langid`` must reach before a short text's language decides a model: below
 it, short English texts are often taken for Danish or Dutch ("Patient given 50mg metoprolol")."""
+
+LANGID_EVIDENCED = 0.6
+"""A lower probability that still decides when the text shows more: it is written mostly in
+another script than Latin (an English text is never read as Russian), or it holds two function
+words of the language that English does not have ("transcreve esse áudio pra mim")."""
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def confident_language(text: str) -> str | None:
+    """The language of a short text when ``py3langid`` is sure or the text shows it.
+
+    Sure: probability :data:`LANGID_CONFIDENT`. Shown: probability :data:`LANGID_EVIDENCED`
+    and a non-Latin script, or two of the language's function words
+    (:data:`~hgpt_langchain.languages.FUNCTION_WORDS`) that are not English words.
+    """
+    code, prob = _classify(text)
+    if code is None or prob < LANGID_EVIDENCED:
+        return None
+    if prob >= LANGID_CONFIDENT or code == "en":
+        return code if prob >= LANGID_CONFIDENT else None
+    letters = _LETTER_RE.findall(text)
+    if letters and 2 * len(_LATIN_RE.findall(text)) < len(letters):
+        return code
+    words = {w.lower() for w in _WORD_RE.findall(text)}
+    return code if len(words & FUNCTION_WORDS.get(code, frozenset())) >= 2 else None
+
 
 _AMBIGUOUS_NAMES = frozenset({"polish"})
 """Language names that are also common words: taken only in a language context ("in Polish")."""
@@ -634,7 +720,7 @@ def _text_language(request: str, args: dict[str, Any]) -> tuple[str, str]:
         and v != args.get("target_language")
     )
     for text, what in ((data, "the given text"), (request, "the request")):
-        lang = identify_language(text, confident=LANGID_CONFIDENT)
+        lang = confident_language(text)
         if lang:
             return lang, f"{what} identified as {lang} (py3langid)"
     return "en", "none named: the request's language (en)"
@@ -748,7 +834,7 @@ _STOPWORDS = frozenset(
     here please can could would should will shall may might must do does did give get make let
     show tell find use using want need some any all each every other same such only just also
     than then very more most less much many one two three new old via mean same thing like
-    text sentence image photo picture audio sound clip video file
+    text sentence image photo picture audio sound clip video file chatbot bot reply mask masks
     extract remove find recognise recognize label classify detect generate create translate
     summarize summarise transcribe answer chat convert describe paint draw turn write read complete
     model models fine tuned finetuned trained version base large small medium tiny mini big v1

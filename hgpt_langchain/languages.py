@@ -114,3 +114,32 @@ def iso_code(name: str | None) -> str | None:
 def display_names() -> list[str]:
     """English names, capitalised ('German'), in table order."""
     return [lang.name.capitalize() for lang in LANGUAGES.values()]
+
+
+_ENGLISH_WORDS = frozenset(
+    "a an the in is on to do no me of and or for at it be as so by i die he we us you am are "
+    "was not but if my our can may".split()
+)
+
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    code: frozenset(words.split()) - _ENGLISH_WORDS
+    for code, words in {
+        "pt": "o os as um uma do da dos das no na nos em para pra com que não esse essa isso "
+        "este esta isto neste nesta meu minha mim você qual é são por pelo pela ao aos",
+        "es": "el los las un una del al en para con que no es por este esta esto ese esa mi "
+        "me qué cuál cómo y lo le su se muy pero",
+        "fr": "le la les un une des du de et est en pour avec que qui ce cette mon ma mes je tu "
+        "vous nous pas dans sur au aux quel quelle moi",
+        "de": "der die das den dem ein eine einen und ist nicht mit für auf zu ich du sie wir "
+        "mein meine bitte was wie diese dieser dieses von im mir",
+        "it": "il lo la gli le un una di del della che è non per con questo questa mi ti come "
+        "cosa sono nel nella",
+        "nl": "de het een en is niet met voor op van dit deze wat hoe mijn ik je naar zijn graag",
+        "pl": "i w z na do nie to jest się co jak ten ta proszę mi mnie czy dla od po że",
+        "sv": "och är en ett det den inte med för på av jag du vad hur min mitt till om",
+        "tr": "bir ve bu şu ne için ile mi mı değil ben sen lütfen nasıl bana",
+        "id": "yang dan ini itu di ke dari untuk dengan tidak saya apa bisa tolong",
+    }.items()
+}
+"""Common function words of some languages written in the Latin script, less English words:
+two of them back a short text's identified language (``hgpt_langchain.fit``)."""

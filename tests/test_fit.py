@@ -338,7 +338,23 @@ def test_lang_id_in_an_id_is_not_indonesian_and_stored_id_languages_are_reread()
     ],
 )
 def test_specialised_models_get_their_domain(model_id, description, domain):
-    assert domain in derive_facts(model_id, "x", description=description).domains
+    assert domain in derive_facts(model_id, "conversational", description=description).domains
+
+
+def test_nsfw_in_an_image_models_card_is_no_role_play_warning():
+    card = "Trained on analog photographs. My dataset did not include any NSFW material."
+    assert "role-play (adult)" in derive_facts("w/chat", "conversational", description=card).domains
+    facts = derive_facts("w/Analog-Diffusion", "text-to-image", description=card)
+    assert "role-play (adult)" not in facts.domains
+
+
+def test_card_links_and_recipes_are_no_code_or_food_domain():
+    tts = "FastSpeech 2 model from fairseq S^2 (paper/code). Trained with an espnet recipe."
+    assert derive_facts("f/fastspeech2-en", "text-to-speech", description=tts).domains == set()
+    code = "Models trained on the Python, Java and JavaScript subset of The Stack."
+    assert "code" in derive_facts("b/santacoder", "text-generation", description=code).domains
+    request = request_facts("Suggest a recipe for this dish, and the code to print it in python")
+    assert {"food", "code"} <= request.domains
 
 
 @pytest.mark.parametrize(

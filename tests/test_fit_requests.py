@@ -14,7 +14,7 @@ import pytest
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry
 from hgpt_langchain.execution.local import LocalExecutor
-from hgpt_langchain.fit import derive_facts, model_facts, request_facts
+from hgpt_langchain.fit import derive_facts, fit, model_facts, request_facts
 from hgpt_langchain.selection.index import ModelIndex
 from hgpt_langchain.selection.retrieval import RetrievalSelector
 from hgpt_langchain.state import Task
@@ -56,6 +56,111 @@ from tests.test_index import BagOfWords
 )
 def test_the_language_a_text_model_must_handle(task, args, request_, language):
     assert request_facts(request_, task, args).language == language
+
+
+@pytest.mark.parametrize(
+    ("task", "args", "request_", "language"),
+    [
+        # py3langid is below 0.9 on these short requests; their function words or script decide.
+        (
+            "automatic-speech-recognition",
+            {"audio": "m.ogg"},
+            "transcreve esse áudio pra mim? m.ogg",
+            "pt",
+        ),
+        (
+            "document-question-answering",
+            {"image": "b.png"},
+            "qual o valor a pagar neste boleto b.png?",
+            "pt",
+        ),
+        ("conversational", {}, "Привет! Чем занимаешься вечером?", "ru"),
+        # No function word of the guessed language: the English default stays.
+        ("token-classification", {}, "Patient given 50mg metoprolol", "en"),
+    ],
+)
+def test_a_short_request_s_language_from_its_script_or_function_words(
+    task, args, request_, language
+):
+    facts = request_facts(request_, task, args)
+    assert facts.language == language
+    assert facts.language_named == (language != "en")
+
+
+def test_a_card_s_language_list_decides_over_a_multilingual_id():
+    from hgpt_langchain.fit import fact_fields
+
+    bloom = {"cardData": {"language": ["ar", "en", "es", "fr", "hi", "zh", "code"]}}
+    fields = fact_fields("b/bloom", "text-generation", record=bloom)
+    assert fields["languages"] == ["ar", "en", "es", "fr", "hi", "zh"]
+    entry = CatalogEntry(id="b/bloom", task="text-generation", **fields)
+    assert fit(
+        entry, request_facts("напиши продолжение: В маленьком городе", "text-generation")
+    ).mismatch
+    assert fit(
+        entry, request_facts("continúa la historia: Había una vez", "text-generation")
+    ).language_match
+    # "multilingual" beside a list of languages is a summary word, not a claim to all of them.
+    t5ish = {"cardData": {"language": ["en", "fr", "ro", "de", "multilingual"]}}
+    assert fact_fields("g/pix2struct-base", "image-to-text", record=t5ish)["languages"] == [
+        "de",
+        "en",
+        "fr",
+        "ro",
+    ]
+
+
+def test_a_warning_deep_in_a_long_card_is_kept_as_a_stored_fact():
+    from hgpt_langchain.fit import fact_fields
+
+    opening = "mT5 is pretrained on the mC4 corpus, covering 101 languages."
+    card = (
+        opening
+        + " Languages: ..." * 100
+        + (
+            " Note: mT5 was only pre-trained on mC4 excluding any supervised training. Therefore, "
+            "this model has to be fine-tuned before it is useable on a downstream task."
+        )
+    )
+    fields = fact_fields("g/mt5-base", "summarization", description=opening, record={"card": card})
+    assert fields["domains"] == ["pre-trained only"]
+    assert fields["evidence"]["domains"].startswith("whole card")
+    entry = CatalogEntry(id="g/mt5-base", task="summarization", description=opening, **fields)
+    assert "pre-trained only" in model_facts(entry).domains  # kept: not read again from the opening
+    # A title that merely says "pre-trained only" (BLIP-2 captions zero-shot) deep in a card is not.
+    blip2 = opening + " x" * 400 + " BLIP-2, OPT-2.7b, pre-trained only."
+    assert "domains" not in fact_fields(
+        "s/blip2", "image-to-text", description=opening, record={"card": blip2}
+    )
+
+
+@pytest.mark.parametrize(
+    ("task", "request_", "domain"),
+    [
+        (
+            "image-segmentation",
+            "Segmentiere diese Straßenszene aus der Fahrzeugkamera",
+            "road scenes",
+        ),
+        ("image-segmentation", "separate masks for the shirt, pants and shoes", "clothing"),
+        ("text-generation", "continue this immunology abstract: Tumor necrosis factor", "medical"),
+        ("text-classification", "Text mining for sustainable investing (ESG) reports", "finance"),
+        ("audio-to-audio", "swap the singer's voice for another singer", "singing"),
+    ],
+)
+def test_domain_words_of_a_request(task, request_, domain):
+    assert domain in request_facts(request_, task).domains
+
+
+def test_the_task_s_own_words_name_no_model():
+    peers = [
+        CatalogEntry(id="s/chatbot", task="conversational"),
+        *(CatalogEntry(id=f"o/dialog-{i}", task="conversational") for i in range(8)),
+    ]
+    facts = request_facts(
+        "chatbot reply to: what's your favourite season?", "conversational", {}, peers
+    )
+    assert "chatbot" not in facts.named
 
 
 def test_code_is_held_to_no_natural_language():
@@ -238,6 +343,20 @@ def online():
             {"bigcode/santacoder"},
             "domain code",
         ),
+        (  # BLOOM's card lists 46 languages, not Russian; mGPT's 60 hold it
+            "text-generation",
+            {"text": "В маленьком городе на берегу Волги"},
+            "напиши продолжение рассказа: В маленьком городе на берегу Волги",
+            {"sberbank-ai/mGPT"},
+            "language ru",
+        ),
+        (  # "NSFW" in a photo-style model's card is no adult role-play warning
+            "text-to-image",
+            {"text": "a diner at night with neon signs"},
+            "analog style photo, grainy film look: a diner at night with neon signs",
+            {"wavymulder/Analog-Diffusion"},
+            "named: analog",
+        ),
     ],
 )
 def test_the_shipped_catalog_picks_the_model_that_fits(
@@ -324,6 +443,13 @@ def test_a_compound_name_split_in_the_id_is_named_whole():
         ("audio-classification", "¿En qué idioma habla la persona?", {"language identification"}),
         ("audio-classification", "welches Kommando ist in befehl.wav?", {"keyword spotting"}),
         ("audio-to-audio", "make it sound like someone else is singing", {"voice conversion"}),
+        ("audio-to-audio", "swap the singer's voice in take2.wav (SVC)", {"voice conversion"}),
+        (
+            "audio-classification",
+            "radio.wav - can you tell me the language?",
+            {"language identification"},
+        ),
+        ("audio-classification", "what's that noise in yard.wav?", {"sound events"}),
     ],
 )
 def test_the_operation_a_request_names(task, request_, operations):

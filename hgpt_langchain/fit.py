@@ -55,19 +55,26 @@ SPEECH_TASKS = frozenset({"automatic-speech-recognition", "text-to-speech"})
 
 DOMAINS: dict[str, str] = {
     "finance": r"financ|\bfin(?:bert|ance)|stock|earnings|\bbank|market news|invest|bullish|"
-    r"bearish|crypto|bitcoin|\besg\b|sustainable investing",
-    "tweets": r"tweet|twitter|\bx post|\btuits?\b|social media posts?",
+    r"bearish|crypto|bitcoin|\besg\b|sustainable investing|finanz|börse|bolsa de valores|"
+    r"\bbourse\b|\baktien?\b|acciones bursátiles|金融|股票|财经|株価|финанс|бирж",
+    "tweets": r"tweet|twitter|\bx post|\btuits?\b|social media posts?|推特|推文|ツイート|твит",
     "medical": r"medic|clinic|biomed|biobert|mednli|pubmed|radiolog|patient|disease|health|"
-    r"x-ray|\bdrug|immunolog|tumou?r|oncolog|\bcancer",
-    "receipts": r"receipt|invoice|\bcord\b|bill\b",
-    "handwriting": r"handwrit|\biam\b|hand-writ",
+    r"x-ray|\bdrug|immunolog|tumou?r|oncolog|\bcancer|m[ée]dic|medizin|klinik|krankheit|"
+    r"enfermedad|maladie|paciente|医疗|医学|病历|患者|診察|медицин|пациент|диагноз",
+    "receipts": r"receipt|invoice|\bcord\b|bill\b|\brecibo|\bfactura|\bfacture|rechnung|"
+    r"quittung|kassenbon|ticket de caisse|发票|收据|小票|領収書|レシート|квитанц|счёт-фактур",
+    "handwriting": r"handwrit|\biam\b|hand-writ|manuscrit|handschrift|handgeschrieben|"
+    r"manuscrito|a mano\b|手写|手書き|рукопис",
     "road scenes": r"cityscapes|(?:self-|autonomous )driving|driving (?:scene|footage|video|data)|"
     r"\broads?\b|street scene|traffic|\bkitti|dashcam|stra(?:ß|ss)en|fahrbahn|gehweg|verkehr|"
     r"fahrzeugkamera|\bcalles?\b|tr[aá]fico|carretera|sc[eè]ne de rue|circulation routi|道路|"
     r"交通",
-    "meetings": r"meeting|\bami\b|diari[sz]|conference call",
-    "emotion": r"emotion|\bmood|feelings?\b|happy or sad",
-    "toxicity": r"toxic|hate speech|offensive|abusive|insult",
+    "meetings": r"meeting|\bami\b|diari[sz]|conference call|reuni[oó]n|réunion|besprechung|"
+    r"sitzung|会议|会議|совещани",
+    "emotion": r"emotion|\bmood|feelings?\b|happy or sad|emoci[oó]n|émotion|emozion|gefühl|"
+    r"情绪|感情|эмоци",
+    "toxicity": r"toxic|hate speech|offensive|abusive|insult|t[oó]xic|toxique|beleidig|hassrede|"
+    r"discurso de odio|haineux|有毒|仇恨|辱骂|侮辱|токсичн|оскорб",
     "paraphrase or grammar": r"paraphras|grammar|question-generation|text-to-music",
     "AI-generated detection": r"ai-image-detector|ai-detect|openai-detector|output detector|"
     r"written by an? (?:ai|machine|bot)|(?:ai|machine)[- ](?:generated|written)|"
@@ -76,11 +83,12 @@ DOMAINS: dict[str, str] = {
     "voice activity": r"voice-activity|voice activity",
     "test model": r"tiny-random|random-tiny|\btemp_|\bdummy\b",
     "anime": r"anime|manga|waifu|アニメ|动漫|аниме",
-    "faces": r"\bfaces\b|facial|celebrit",
+    "faces": r"\bfaces\b|facial|celebrit|\brostros?\b|visages?\b|gesicht|人脸|顔写真|лица\b",
     "role-play (adult)": r"not suitable for (?:use by )?minors|\bnsfw\b|role-?play",
     "singing": r"\bsing(?:ing|ers?)\b|\bsvc\b|so-?vits",
     "clothing": r"\bcloth|fashion(?!\s+on)|apparel|garment|\bshirts?\b|\bpants\b|trousers|"
-    r"\bshoes\b|\bskirts?\b|\bjackets?\b|\bdress(?:es)?\b",
+    r"\bshoes\b|\bskirts?\b|\bjackets?\b|\bdress(?:es)?\b|\bropa\b|vêtements?|kleidung|"
+    r"服装|衣服|одежд",
     "inpainting": r"inpaint",
     "punctuation": r"punctuat",
     "food": r"\bfood|\bdish(?:es)?\b|hot ?dog|cuisine|\bmeal\b|recipe|comidas?\b|\bplato\b|"
@@ -107,19 +115,24 @@ OPERATIONS: dict[str, dict[str, str]] = {
     "image-to-image": {
         "super-resolution": r"super[- ]?resol|upscal|upsampl|swin2sr|esrgan|\bsr\b|enlarg|"
         r"(?:higher|twice (?:its|the)|double (?:its|the)) resolution|\b[24]x (?:sharper|larger|"
-        r"bigger)|sharper/larger",
-        "deblurring": r"deblur|\bblurr?y\b|\bblur\b|camera shake|out of focus",
-        "denoising": r"denois|\bnois[ey]\b|\bgrainy?\b",
+        r"bigger)|sharper/larger|agrandi|vergrößer|hochskalier|ampliar|放大|高清|увелич",
+        "deblurring": r"deblur|\bblurr?y\b|\bblur\b|camera shake|out of focus|\bflou|unscharf|"
+        r"borros|去模糊|模糊|ぼけ|размыт",
+        "denoising": r"denois|\bnois[ey]\b|\bgrainy?\b|débruit|entrausch|\bruido|降噪|去噪|噪点|"
+        r"ノイズ|шум",
         "low-light enhancement": r"low[- ]?light|\blol\b|brighten|too dark|underexposed",
         "deraining": r"derain|\brain ?drops?\b|\brain streaks?\b",
-        "colorization": r"coloriz|colouri[sz]|black[- ]and[- ]white|gr[ae]yscale",
+        "colorization": r"coloriz|colouri[sz]|black[- ]and[- ]white|gr[ae]yscale|coloris|"
+        r"colore[ao]r|kolorier|schwarz-?weiß|blanco y negro|noir et blanc|上色|着色|黑白|"
+        r"раскрас|чёрно-белы",
         "image variations": r"\bvariations?\b",
         "binarization": r"binari[sz]",
         "style transfer": r"style transfer|restyle|cartoon|\bstyle\b|in the style of",
     },
     "audio-to-audio": {
         "speech enhancement": r"enhanc|denois|\bnois[ey]\b|\bhiss|\bhum\b|"
-        r"clean(?:s|ed)? (?:\w+ )?up|enh_?single|metricgan",
+        r"clean(?:s|ed)? (?:\w+ )?up|enh_?single|metricgan|\bruido|\bbruit|rausch|降噪|噪音|"
+        r"杂音|雑音|шум",
         "source separation": r"source separation|\bseparat\w* (?:\w+ ){0,3}(?:speakers|sources|"
         r"voices|people|tracks)|\bsplit\b.{0,40}\b(?:speakers|voices)|sepclean|wsj0?-?2mix|libri2mix",
         "dereverberation": r"reverb|\bwhamr|\becho\b",
@@ -137,16 +150,19 @@ OPERATIONS: dict[str, dict[str, str]] = {
         "keyword spotting": r"keyword|speech[ _]commands|command words?|superb[ -]ks|\bks\b|"
         r"voice commands?|sprachbefehl|kommando|commande vocale|comando de voz",
         "speaker identification": r"speaker (?:identification|recognition|verification|"
-        r"embeddings?)|superb[ -]sid|voxceleb|who(?: is|'s) speaking",
+        r"embeddings?)|superb[ -]sid|voxceleb|who(?: is|'s) speaking|qui(?:én)? (?:parle|habla)|"
+        r"wer spricht|谁在说话|誰が話|кто говорит",
         "sound events": r"audioset|sound events?|urbansound|esc-?50|environmental sounds?|"
         r"making the noise|\bsiren|\bsounds\b|what sound|kind of sound|dog bark|"
-        r"what(?:'s| is| was) (?:the|that|this) (?:sound|noise)",
+        r"what(?:'s| is| was) (?:the|that|this) (?:sound|noise)|\bsonidos?\b|\bruidos?\b|"
+        r"\bbruits?\b|geräusch|声音|什么声|音の種類|звук",
     },
     "text-classification": {
         "language identification": LANGUAGE_ID,
         "sentiment": r"sentiment|\bsst-?2\b|polarity|finbert-tone|positive or negative|"
         r"good or bad|bullish|bearish|thumbs? (?:up|down)|positiv\w* (?:o|ou|oder|or) negativ|"
-        r"情感|正面|负面|好评|差评|ポジティブ|ネガティブ|stimmung|тональност",
+        r"情感|正面|负面|好评|差评|ポジティブ|ネガティブ|stimmung|тональност|sentimiento|"
+        r"sentimento|\bpositiv[oa]s? o negativ|позитивн|негативн",
     },
     "token-classification": {
         "named entities": r"named[- ]entit|\bner\b|entity recognition|entit(?:y|ies|à|é|és|äten)\b|"
@@ -154,7 +170,8 @@ OPERATIONS: dict[str, dict[str, str]] = {
         r"persons? and (?:places|organi)|person names|names of (?:people|persons)|\blieux\b|"
         r"\blugares\b|\bpersonnes\b|\bpersonas\b",
         "part-of-speech tagging": r"part[- ]of[- ]speech|\bpos\b|pos-tag|\bupos\b|\btagger\b|"
-        r"nouns?,? (?:and |or )?verbs?",
+        r"nouns?,? (?:and |or )?verbs?|wortart|catégories? grammatica|categor[ií]as? gramatical|"
+        r"词性|品詞|част(?:ь|и) речи",
         "keyword extraction": r"keyword|keyphrase",
     },
     "automatic-speech-recognition": {

@@ -146,6 +146,13 @@ def test_a_warning_deep_in_a_long_card_is_kept_as_a_stored_fact():
         ("text-generation", "continue this immunology abstract: Tumor necrosis factor", "medical"),
         ("text-classification", "Text mining for sustainable investing (ESG) reports", "finance"),
         ("audio-to-audio", "swap the singer's voice for another singer", "singing"),
+        (
+            "image-segmentation",
+            "Segmente les vêtements (haut, pantalon) sur mannequin.jpg",
+            "clothing",
+        ),
+        ("text-classification", "¿Es tóxico este comentario?", "toxicity"),
+        ("summarization", "总结这次会议的要点", "meetings"),
     ],
 )
 def test_domain_words_of_a_request(task, request_, domain):
@@ -450,6 +457,14 @@ def test_a_compound_name_split_in_the_id_is_named_whole():
             {"language identification"},
         ),
         ("audio-classification", "what's that noise in yard.wav?", {"sound events"}),
+        ("audio-classification", "¿qué sonido se oye en patio.wav?", {"sound events"}),
+        ("audio-to-audio", "quita el ruido de esta grabación", {"speech enhancement"}),
+        ("image-to-image", "colorea esta foto en blanco y negro", {"colorization"}),
+        (
+            "token-classification",
+            "donne la catégorie grammaticale de chaque mot",
+            {"part-of-speech tagging"},
+        ),
     ],
 )
 def test_the_operation_a_request_names(task, request_, operations):

@@ -89,6 +89,11 @@ DOMAINS: dict[str, str] = {
     "clothing": r"\bcloth|fashion(?!\s+on)|apparel|garment|\bshirts?\b|\bpants\b|trousers|"
     r"\bshoes\b|\bskirts?\b|\bjackets?\b|\bdress(?:es)?\b|\bropa\b|vêtements?|kleidung|"
     r"服装|衣服|одежд",
+    "scene text": r"scene[- ]text|textcaps|text-?vqa|(?:shop|street|road) signs?|"
+    r"what (?:the |its )?(?:\w+ )?(?:signs?|text|writing|labels?) (?:on (?:it|them) )?says?|"
+    r"text on (?:it|the (?:sign|poster|label|board))",
+    "dialogue": r"chat (?:conversation|log|history|thread|messages)|conversation|"
+    r"\bdialog(?:ue)?s?\b|email thread|message thread|whatsapp|slack thread|samsum|dialogsum",
     "inpainting": r"inpaint",
     "punctuation": r"punctuat",
     "food": r"\bfood|\bdish(?:es)?\b|hot ?dog|cuisine|\bmeal\b|recipe|comidas?\b|\bplato\b|"
@@ -213,6 +218,8 @@ CARD_DOMAINS: dict[str, str] = {
     "code": r"\bcode[-_ ]?(?:gen|parrot|llama|t5)|santacoder|starcoder|\bcoder\b|programming "
     r"languages?|code (?:generation|completion|synthesis)|\bthe stack\b",
     "food": DOMAINS["food"].replace("|recipe", "").replace(r"|\bplato\b", ""),
+    "scene text": r"scene[- ]text|textcaps|text-?vqa",
+    "dialogue": r"samsum|dialogsum|dialog(?:ue)? summar",
 }
 """Where a card needs stricter words than a request: a card's "(paper/code)" or "source code
 here" link is no code model, an ESPnet "recipe" or the PLATO dialogue model no food model."""

@@ -353,6 +353,13 @@ def test_card_links_and_recipes_are_no_code_or_food_domain():
     assert derive_facts("f/fastspeech2-en", "text-to-speech", description=tts).domains == set()
     code = "Models trained on the Python, Java and JavaScript subset of The Stack."
     assert "code" in derive_facts("b/santacoder", "text-generation", description=code).domains
+    # A dialogue model's card is no dialogue-summarisation data; a SAMSum fine-tune's is.
+    chat = "DialoGPT is a large-scale pretrained dialogue response generation model."
+    assert derive_facts("m/DialoGPT", "conversational", description=chat).domains == set()
+    samsum = "This model was obtained by fine-tuning bart-large-xsum on the Samsum dataset."
+    assert derive_facts("l/bart-samsum", "summarization", description=samsum).domains == {
+        "dialogue"
+    }
     request = request_facts("Suggest a recipe for this dish, and the code to print it in python")
     assert {"food", "code"} <= request.domains
 

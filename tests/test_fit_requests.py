@@ -153,6 +153,12 @@ def test_a_warning_deep_in_a_long_card_is_kept_as_a_stored_fact():
         ),
         ("text-classification", "¿Es tóxico este comentario?", "toxicity"),
         ("summarization", "总结这次会议的要点", "meetings"),
+        (
+            "image-to-text",
+            "caption storefront.jpg, and mention what the shop signs say",
+            "scene text",
+        ),
+        ("summarization", "summarize this email thread so I know what was decided", "dialogue"),
     ],
 )
 def test_domain_words_of_a_request(task, request_, domain):

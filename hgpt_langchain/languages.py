@@ -126,7 +126,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     for code, words in {
         "pt": "o os as um uma do da dos das no na nos em para pra com que não esse essa isso "
         "este esta isto neste nesta meu minha mim você qual é são por pelo pela ao aos",
-        "es": "el los las un una del al en para con que no es por este esta esto ese esa mi "
+        "es": "el la los las un una del al en para con que no es por este esta esto ese esa mi "
         "me qué cuál cómo y lo le su se muy pero",
         "fr": "le la les un une des du de et est en pour avec que qui ce cette mon ma mes je tu "
         "vous nous pas dans sur au aux quel quelle moi",

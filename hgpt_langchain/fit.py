@@ -74,6 +74,7 @@ DOMAINS: dict[str, str] = {
     "emotion": r"emotion|\bmood|feelings?\b|happy or sad|emoci[oó]n|émotion|emozion|gefühl|"
     r"情绪|感情|эмоци",
     "toxicity": r"toxic|hate speech|offensive|abusive|insult|t[oó]xic|toxique|beleidig|hassrede|"
+    r"ofensiv|offensant|injurieu|hateful|\bslurs?\b|"
     r"discurso de odio|haineux|有毒|仇恨|辱骂|侮辱|токсичн|оскорб",
     "paraphrase or grammar": r"paraphras|grammar|question-generation|text-to-music",
     "AI-generated detection": r"ai-image-detector|ai-detect|openai-detector|output detector|"
@@ -83,7 +84,7 @@ DOMAINS: dict[str, str] = {
     "voice activity": r"voice-activity|voice activity",
     "test model": r"tiny-random|random-tiny|\btemp_|\bdummy\b",
     "anime": r"anime|manga|waifu|アニメ|动漫|аниме",
-    "faces": r"\bfaces\b|facial|celebrit|\brostros?\b|visages?\b|gesicht|人脸|顔写真|лица\b",
+    "faces": r"\bfaces?\b|facial|celebrit|\brostros?\b|visages?\b|gesicht|人脸|顔写真|лица\b",
     "role-play (adult)": r"not suitable for (?:use by )?minors|\bnsfw\b|role-?play",
     "singing": r"\bsing(?:ing|ers?)\b|\bsvc\b|so-?vits",
     "clothing": r"\bcloth|fashion(?!\s+on)|apparel|garment|\bshirts?\b|\bpants\b|trousers|"
@@ -91,7 +92,8 @@ DOMAINS: dict[str, str] = {
     r"服装|衣服|одежд",
     "scene text": r"scene[- ]text|textcaps|text-?vqa|(?:shop|street|road) signs?|"
     r"what (?:the |its )?(?:\w+ )?(?:signs?|text|writing|labels?) (?:on (?:it|them) )?says?|"
-    r"text on (?:it|the (?:sign|poster|label|board))",
+    r"text on (?:it|the (?:sign|poster|label|board))|what does (?:the|this|that) (?:\w+ )?"
+    r"(?:sign|label|poster|board|banner) say|read (?:the|this) (?:sign|label|banner)",
     "dialogue": r"chat (?:conversation|log|history|thread|messages)|conversation|"
     r"\bdialog(?:ue)?s?\b|email thread|message thread|whatsapp|slack thread|samsum|dialogsum",
     "inpainting": r"inpaint",
@@ -220,9 +222,11 @@ CARD_DOMAINS: dict[str, str] = {
     "food": DOMAINS["food"].replace("|recipe", "").replace(r"|\bplato\b", ""),
     "scene text": r"scene[- ]text|textcaps|text-?vqa",
     "dialogue": r"samsum|dialogsum|dialog(?:ue)? summar",
+    "faces": r"\bfaces\b|facial|celebrit|face[-_ ]?pars",
 }
 """Where a card needs stricter words than a request: a card's "(paper/code)" or "source code
-here" link is no code model, an ESPnet "recipe" or the PLATO dialogue model no food model."""
+here" link is no code model, an ESPnet "recipe" or the PLATO dialogue model no food model, and
+"Hugging Face" no face model."""
 
 _WHOLE_CARD_RE = {
     "pre-trained only": re.compile(

@@ -360,6 +360,9 @@ def test_card_links_and_recipes_are_no_code_or_food_domain():
     assert derive_facts("l/bart-samsum", "summarization", description=samsum).domains == {
         "dialogue"
     }
+    hub = "A model shared on the Hugging Face Hub."
+    assert derive_facts("o/seg", "image-segmentation", description=hub).domains == set()
+    assert derive_facts("j/face-parsing", "image-segmentation").domains == {"faces"}
     request = request_facts("Suggest a recipe for this dish, and the code to print it in python")
     assert {"food", "code"} <= request.domains
 

@@ -159,6 +159,13 @@ def test_a_warning_deep_in_a_long_card_is_kept_as_a_stored_fact():
             "scene text",
         ),
         ("summarization", "summarize this email thread so I know what was decided", "dialogue"),
+        ("visual-question-answering", "sign.jpg: what does the sign say?", "scene text"),
+        (
+            "image-segmentation",
+            "segment the face parts (eyes, nose, lips) in portrait.jpg",
+            "faces",
+        ),
+        ("text-classification", "¿este comentario es ofensivo?", "toxicity"),
     ],
 )
 def test_domain_words_of_a_request(task, request_, domain):

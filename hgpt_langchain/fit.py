@@ -169,13 +169,17 @@ OPERATIONS: dict[str, dict[str, str]] = {
         "sentiment": r"sentiment|\bsst-?2\b|polarity|finbert-tone|positive or negative|"
         r"good or bad|bullish|bearish|thumbs? (?:up|down)|positiv\w* (?:o|ou|oder|or) negativ|"
         r"情感|正面|负面|好评|差评|ポジティブ|ネガティブ|stimmung|тональност|sentimiento|"
-        r"sentimento|\bpositiv[oa]s? o negativ|позитивн|негативн",
+        r"sentimento|\bpositiv[oa]s? o negativ|позитивн|негативн|"
+        r"positi(?:f|ef|vo|va)\b.{0,4}\b(?:ou|of|o|oder|atau)\s+n[ée]gati|olumlu|olumsuz|"
+        r"pozytywn|negatywn|긍정|부정적|إيجابي|سلبي|tích cực|tiêu cực",
     },
     "token-classification": {
         "named entities": r"named[- ]entit|\bner\b|entity recognition|entit(?:y|ies|à|é|és|äten)\b|"
         r"entidad|сущност|实体|固有表現|conll-?0?3|ontonotes|wikiann|de-?identif|people and places|"
         r"persons? and (?:places|organi)|person names|names of (?:people|persons)|\blieux\b|"
-        r"\blugares\b|\bpersonnes\b|\bpersonas\b",
+        r"\blugares\b|\bpersonnes\b|\bpersonas\b|\bpersone\b|\bluoghi\b|\bpersonen\b|\borte\b|"
+        r"\bplaatsen\b|\bpessoas\b|\blocais\b|organizzazion|organisatie|organizaç|人名|地名|"
+        r"имена|названия (?:мест|организаций)",
         "part-of-speech tagging": r"part[- ]of[- ]speech|\bpos\b|pos-tag|\bupos\b|\btagger\b|"
         r"nouns?,? (?:and |or )?verbs?|wortart|catégories? grammatica|categor[ií]as? gramatical|"
         r"词性|品詞|част(?:ь|и) речи",
@@ -682,22 +686,30 @@ words of the language that English does not have ("transcreve esse áudio pra mi
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_UKRAINIAN_RE = re.compile("[іїєґІЇЄҐ]")
 
 
 def confident_language(text: str) -> str | None:
     """The language of a short text when ``py3langid`` is sure or the text shows it.
 
     Sure: probability :data:`LANGID_CONFIDENT`. Shown: probability :data:`LANGID_EVIDENCED`
-    and a non-Latin script, or two of the language's function words
-    (:data:`~hgpt_langchain.languages.FUNCTION_WORDS`) that are not English words.
+    and a non-Latin script, Spanish's inverted marks, or two of the language's function words
+    (:data:`~hgpt_langchain.languages.FUNCTION_WORDS`) that are not English words. Russian and
+    Ukrainian together at :data:`LANGID_CONFIDENT` are told apart by Ukrainian's own letters.
     """
     code, prob = _classify(text)
+    letters = _LETTER_RE.findall(text)
+    non_latin = bool(letters) and 2 * len(_LATIN_RE.findall(text)) < len(letters)
+    if code in ("ru", "uk") and non_latin and _LANGID is not None:
+        # Short Russian reads as Ukrainian about as often as not: the letters tell them apart.
+        ranked = dict(_LANGID.rank(text))
+        if ranked.get("ru", 0.0) + ranked.get("uk", 0.0) >= LANGID_CONFIDENT:
+            return "uk" if _UKRAINIAN_RE.search(text) else "ru"
     if code is None or prob < LANGID_EVIDENCED:
         return None
     if prob >= LANGID_CONFIDENT or code == "en":
         return code if prob >= LANGID_CONFIDENT else None
-    letters = _LETTER_RE.findall(text)
-    if letters and 2 * len(_LATIN_RE.findall(text)) < len(letters):
+    if non_latin or (code == "es" and ("¿" in text or "¡" in text)):
         return code
     words = {w.lower() for w in _WORD_RE.findall(text)}
     return code if len(words & FUNCTION_WORDS.get(code, frozenset())) >= 2 else None

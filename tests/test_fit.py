@@ -427,7 +427,8 @@ def test_a_model_of_unknown_language_ranks_after_one_known_to_fit_a_non_english_
     selector = RetrievalSelector(index=_translation_index(tmp_path, entries))
     task = Task(id=0, task="conversational", args={"text": "Привет"})
     assert selector.choose(task, "Reply in Russian to: Привет").model == "o/ru-chat"
-    assert selector.choose(task, "Reply to: hello there").model == "o/chat"
+    english = Task(id=0, task="conversational", args={"text": "hello there"})
+    assert selector.choose(english, "Reply to: hello there").model == "o/chat"
 
 
 def test_a_model_no_local_route_loads_stays_behind_while_nothing_is_downloaded(tmp_path):

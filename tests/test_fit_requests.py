@@ -75,6 +75,10 @@ def test_the_language_a_text_model_must_handle(task, args, request_, language):
             "pt",
         ),
         ("conversational", {}, "Привет! Чем занимаешься вечером?", "ru"),
+        # py3langid: Ukrainian 0.55, Russian 0.45; no Ukrainian letter (і ї є ґ): Russian.
+        ("automatic-speech-recognition", {"audio": "r.wav"}, "Распознай речь в r.wav", "ru"),
+        ("conversational", {}, "Переклади англійською цей лист", "uk"),
+        ("conversational", {}, "Hola, ¿qué tal tu día?", "es"),  # Spanish's inverted marks
         # No function word of the guessed language: the English default stays.
         ("token-classification", {}, "Patient given 50mg metoprolol", "en"),
     ],
@@ -473,6 +477,9 @@ def test_a_compound_name_split_in_the_id_is_named_whole():
         ("audio-classification", "¿qué sonido se oye en patio.wav?", {"sound events"}),
         ("audio-to-audio", "quita el ruido de esta grabación", {"speech enhancement"}),
         ("image-to-image", "colorea esta foto en blanco y negro", {"colorization"}),
+        ("token-classification", "trova le persone e i luoghi in questa frase", {"named entities"}),
+        ("text-classification", "bu yorum olumlu mu olumsuz mu?", {"sentiment"}),
+        ("text-classification", "Cet avis est-il positif ou négatif ?", {"sentiment"}),
         (
             "token-classification",
             "donne la catégorie grammaticale de chaque mot",

@@ -212,4 +212,3 @@ def test_a_killed_replica_is_survived(serve_port, ws, tiny_text_classifier):
     out = client.run(TASKS["text-classification"], model, {"text": "after"}, ws)
     assert out.data[0]["label"] in {"NEGATIVE", "POSITIVE"}
     assert client.last_call["replica"] != before
-

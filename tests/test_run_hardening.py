@@ -20,7 +20,6 @@ def ws(tmp_path: Path) -> Workspace:
     return Workspace.create(tmp_path / "runs", run_id="hard")
 
 
-
 # ---- inputs are copied, never linked -----------------------------------------------------------
 
 

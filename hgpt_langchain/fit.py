@@ -180,8 +180,9 @@ OPERATIONS: dict[str, dict[str, str]] = {
         r"\blugares\b|\bpersonnes\b|\bpersonas\b|\bpersone\b|\bluoghi\b|\bpersonen\b|\borte\b|"
         r"\bplaatsen\b|\bpessoas\b|\blocais\b|organizzazion|organisatie|organizaç|人名|地名|"
         r"имена|названия (?:мест|организаций)",
-        "part-of-speech tagging": r"part[- ]of[- ]speech|\bpos\b|pos-tag|\bupos\b|\btagger\b|"
-        r"nouns?,? (?:and |or )?verbs?|wortart|catégories? grammatica|categor[ií]as? gramatical|"
+        "part-of-speech tagging": r"part[- ]of[- ]speech|\bpos\b|pos-tag|\bupos\b|"
+        r"(?<!sequence-)\btagger\b|nouns?,? (?:and |or )?verbs?|wortart|catégories? grammatica|"
+        r"categor[ií]as? gramatical|"
         r"词性|品詞|част(?:ь|и) речи",
         "keyword extraction": r"keyword|keyphrase",
     },
@@ -227,6 +228,7 @@ CARD_DOMAINS: dict[str, str] = {
     "scene text": r"scene[- ]text|textcaps|text-?vqa",
     "dialogue": r"samsum|dialogsum|dialog(?:ue)? summar",
     "faces": r"\bfaces\b|facial|celebrit|face[-_ ]?pars",
+    "meetings": r"\bami\b|meeting (?:corpus|summar|minutes|transcri)|diari[sz]|conference call",
 }
 """Where a card needs stricter words than a request: a card's "(paper/code)" or "source code
 here" link is no code model, an ESPnet "recipe" or the PLATO dialogue model no food model, and

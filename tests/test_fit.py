@@ -360,6 +360,18 @@ def test_card_links_and_recipes_are_no_code_or_food_domain():
     assert derive_facts("l/bart-samsum", "summarization", description=samsum).domains == {
         "dialogue"
     }
+    flair = derive_facts(
+        "flair/ner-english",
+        "token-classification",
+        tags=["flair", "sequence-tagger-model"],
+        description="The standard 4-class NER model for English that ships with Flair.",
+    )
+    assert flair.operations == {"named entities"}  # a sequence tagger, not a POS tagger
+    asr = "Transcribes a recording, voice message, meeting or any spoken audio file into text."
+    assert (
+        derive_facts("s/faster-whisper", "automatic-speech-recognition", description=asr).domains
+        == set()
+    )
     hub = "A model shared on the Hugging Face Hub."
     assert derive_facts("o/seg", "image-segmentation", description=hub).domains == set()
     assert derive_facts("j/face-parsing", "image-segmentation").domains == {"faces"}

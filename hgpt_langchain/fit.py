@@ -96,6 +96,11 @@ DOMAINS: dict[str, str] = {
     r"(?:sign|label|poster|board|banner) say|read (?:the|this) (?:sign|label|banner)",
     "dialogue": r"chat (?:conversation|log|history|thread|messages)|conversation|"
     r"\bdialog(?:ue)?s?\b|email thread|message thread|whatsapp|slack thread|samsum|dialogsum",
+    "plant disease": r"\bbeans?\b|plant (?:disease|leaf|leaves)|leaf (?:disease|spot)|"
+    r"crop (?:disease|health)|diseased (?:leaf|leaves|plant)",
+    "age": r"how old|\bage\b|\bages\b|\bâge\b|\bedad\b|\balter\b|年龄|年齢|возраст",
+    "memes": r"\bmemes?\b",
+    "digits": r"\bmnist\b|handwritten digits?|\bdigits?\b",
     "inpainting": r"inpaint",
     "punctuation": r"punctuat",
     "food": r"\bfood|\bdish(?:es)?\b|hot ?dog|cuisine|\bmeal\b|recipe|comidas?\b|\bplato\b|"
@@ -139,6 +144,7 @@ OPERATIONS: dict[str, dict[str, str]] = {
     "audio-to-audio": {
         "speech enhancement": r"enhanc|denois|\bnois[ey]\b|\bhiss|\bhum\b|"
         r"clean(?:s|ed)? (?:\w+ )?up|enh_?single|metricgan|\bruido|\bbruit|rausch|降噪|噪音|"
+        r"(?:audio|sound|speech|recording) quality|clearer|\bchime-?4|beamform|"
         r"杂音|雑音|шум",
         "source separation": r"source separation|\bseparat\w* (?:\w+ ){0,3}(?:speakers|sources|"
         r"voices|people|tracks)|\bsplit\b.{0,40}\b(?:speakers|voices)|sepclean|wsj0?-?2mix|libri2mix",
@@ -148,10 +154,13 @@ OPERATIONS: dict[str, dict[str, str]] = {
         r"speaker|voice|singer)|sound like someone else|\bsvc\b|swap\w* (?:\w+ ){0,3}voice|"
         r"replace (?:\w+ ){0,3}voice|voice (?:swap|changer|clon)",
         "speech translation": r"speech-to-speech translation|\bs2ut\b|\bs2st\b|\bunity\b|"
+        r"xm_transformer|textless_sm|"
         r"translat\w* (?:the )?(?:\w+ )?speech",
     },
     "audio-classification": {
-        "emotion": DOMAINS["emotion"] + r"|\bangry\b|\bhappy\b|\bsad\b",
+        "emotion": DOMAINS["emotion"] + r"|\bangry\b|\bhappy\b|\bsad\b|sentiment|\bmesd\b",
+        "speaker age or gender": r"adult[- /]child|\bage\b|gender|male or female|\bkids?\b|"
+        r"\bchild(?:ren)?\b",
         "language identification": LANGUAGE_ID + r"|lang(?:uage)?[-_ ]?id\b|voxlingua|"
         r"(?:spoken )?language recognition|spoken language|common_?language|\bthe language\b",
         "keyword spotting": r"keyword|speech[ _]commands|command words?|superb[ -]ks|\bks\b|"
@@ -166,6 +175,9 @@ OPERATIONS: dict[str, dict[str, str]] = {
     },
     "text-classification": {
         "language identification": LANGUAGE_ID,
+        "natural language inference": r"\bm?nli\b|entail|contradict|premise|hypothesis",
+        "reward scoring": r"reward model|\brlhf\b|(?:answer|response) is better",
+        "topic": r"\btopics?\b|news (?:topic|categor|class)|chinanews|新闻|主题|话题|ニュース",
         "sentiment": r"sentiment|\bsst-?2\b|polarity|finbert-tone|positive or negative|"
         r"good or bad|bullish|bearish|thumbs? (?:up|down)|positiv\w* (?:o|ou|oder|or) negativ|"
         r"情感|正面|负面|好评|差评|ポジティブ|ネガティブ|stimmung|тональност|sentimiento|"
@@ -227,7 +239,7 @@ CARD_DOMAINS: dict[str, str] = {
     "food": DOMAINS["food"].replace("|recipe", "").replace(r"|\bplato\b", ""),
     "scene text": r"scene[- ]text|textcaps|text-?vqa",
     "dialogue": r"samsum|dialogsum|dialog(?:ue)? summar",
-    "faces": r"\bfaces\b|facial|celebrit|face[-_ ]?pars",
+    "faces": r"\bfaces\b|facial|celebrit|face[-_ ]?pars|(?<!hugging )\bface\b",
     "meetings": r"\bami\b|meeting (?:corpus|summar|minutes|transcri)|diari[sz]|conference call",
 }
 """Where a card needs stricter words than a request: a card's "(paper/code)" or "source code

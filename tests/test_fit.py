@@ -372,6 +372,19 @@ def test_card_links_and_recipes_are_no_code_or_food_domain():
         derive_facts("s/faster-whisper", "automatic-speech-recognition", description=asr).domains
         == set()
     )
+    # Narrow models a generic request must not get: each carries what it is narrow on.
+    age = "A vision transformer finetuned to classify the age of a given person's face."
+    assert derive_facts(
+        "n/vit-age-classifier", "image-classification", description=age
+    ).domains == {
+        "age",
+        "faces",
+    }
+    child = derive_facts("b/wav2vec2-adult-child-cls", "audio-classification")
+    assert child.operations == {"speaker age or gender"}
+    assert derive_facts("f/textless_sm_pt_en", "audio-to-audio").operations == {
+        "speech translation"
+    }
     hub = "A model shared on the Hugging Face Hub."
     assert derive_facts("o/seg", "image-segmentation", description=hub).domains == set()
     assert derive_facts("j/face-parsing", "image-segmentation").domains == {"faces"}

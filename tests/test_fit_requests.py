@@ -170,6 +170,9 @@ def test_a_warning_deep_in_a_long_card_is_kept_as_a_stored_fact():
             "faces",
         ),
         ("text-classification", "¿este comentario es ofensivo?", "toxicity"),
+        ("image-classification", "roughly how old is the person in portrait.jpg?", "age"),
+        ("image-classification", "bean_leaf.jpg: is my bean crop sick?", "plant disease"),
+        ("image-classification", "which digit is written in d.png?", "digits"),
     ],
 )
 def test_domain_words_of_a_request(task, request_, domain):
@@ -480,6 +483,18 @@ def test_a_compound_name_split_in_the_id_is_named_whole():
         ("token-classification", "trova le persone e i luoghi in questa frase", {"named entities"}),
         ("text-classification", "bu yorum olumlu mu olumsuz mu?", {"sentiment"}),
         ("text-classification", "Cet avis est-il positif ou négatif ?", {"sentiment"}),
+        (
+            "text-classification",
+            "does the premise entail the hypothesis?",
+            {"natural language inference"},
+        ),
+        ("text-classification", "给这条新闻分个类", {"topic"}),
+        (
+            "audio-classification",
+            "is it an adult or a child speaking in kid.wav?",
+            {"speaker age or gender"},
+        ),
+        ("audio-to-audio", "improve the audio quality of clip.wav", {"speech enhancement"}),
         (
             "token-classification",
             "donne la catégorie grammaticale de chaque mot",

@@ -385,6 +385,15 @@ def test_card_links_and_recipes_are_no_code_or_food_domain():
     assert derive_facts("f/textless_sm_pt_en", "audio-to-audio").operations == {
         "speech translation"
     }
+    assert derive_facts("v/glpn-nyu", "depth-estimation").domains == {"indoor"}
+    assert derive_facts("k/yolov8m-table-extraction", "object-detection").domains == {
+        "document tables"
+    }
+    assert derive_facts("a/anything-v4.0", "text-to-image").domains == {"anime"}
+    assert derive_facts("n/sidewalk-semantic-demo", "image-segmentation").domains == {
+        "road scenes",
+        "test model",
+    }
     hub = "A model shared on the Hugging Face Hub."
     assert derive_facts("o/seg", "image-segmentation", description=hub).domains == set()
     assert derive_facts("j/face-parsing", "image-segmentation").domains == {"faces"}

@@ -173,6 +173,8 @@ def test_a_warning_deep_in_a_long_card_is_kept_as_a_stored_fact():
         ("image-classification", "roughly how old is the person in portrait.jpg?", "age"),
         ("image-classification", "bean_leaf.jpg: is my bean crop sick?", "plant disease"),
         ("image-classification", "which digit is written in d.png?", "digits"),
+        ("depth-estimation", "how far is the wall in my living room photo room.jpg", "indoor"),
+        ("object-detection", "find the tables in this scanned page page.png", "document tables"),
     ],
 )
 def test_domain_words_of_a_request(task, request_, domain):

@@ -60,7 +60,8 @@ DOMAINS: dict[str, str] = {
     "tweets": r"tweet|twitter|\bx post|\btuits?\b|social media posts?|推特|推文|ツイート|твит",
     "medical": r"medic|clinic|biomed|biobert|mednli|pubmed|radiolog|patient|disease|health|"
     r"x-ray|\bdrug|immunolog|tumou?r|oncolog|\bcancer|m[ée]dic|medizin|klinik|krankheit|"
-    r"blood[- ]cell|enfermedad|maladie|paciente|医疗|医学|病历|患者|診察|медицин|пациент|диагноз",
+    r"blood[- ]cell|doctor|enfermedad|maladie|paciente|医疗|医学|病历|患者|診察|медицин|пациент|"
+    r"диагноз",
     "receipts": r"receipt|invoice|\bcord\b|bill\b|\brecibo|\bfactura|\bfacture|rechnung|"
     r"quittung|kassenbon|ticket de caisse|发票|收据|小票|領収書|レシート|квитанц|счёт-фактур",
     "handwriting": r"handwrit|\biam\b|hand-writ|manuscrit|handschrift|handgeschrieben|"
@@ -102,6 +103,14 @@ DOMAINS: dict[str, str] = {
     "document tables": r"tables? (?:in|on|of) (?:this|the|a) (?:scanned |pdf )?(?:document|page|"
     r"pdf|paper|report|invoice|form)|table[-_ ](?:detection|extraction|structure)|rows and columns|"
     r"cells of the table|table[-_ ]?transformer|doc-table",
+    "sarcasm": r"sarcas",
+    "game or film character": r"game character|(?:tv|film|movie|anime|show) character|"
+    r"\bjoshua\b|in character as",
+    "books": r"\bbooks?\b|booksum|\bnovels?\b|\bchapters?\b|long[- ](?:documents?|texts?)",
+    "science papers": r"arxiv|scientific (?:paper|article)s?|research (?:paper|article)s?",
+    "patents": r"patent",
+    "legal": r"terms of service|\btos\b|\blegal\b|contracts?\b|\blaw\b|tosdr",
+    "relation extraction": r"relation extraction|\brebel\b|triplets?\b",
     "plant disease": r"\bbeans?\b|plant (?:disease|leaf|leaves)|leaf (?:disease|spot)|"
     r"crop (?:disease|health)|diseased (?:leaf|leaves|plant)",
     "age": r"how old|\bage\b|\bages\b|\bâge\b|\bedad\b|\balter\b|年龄|年齢|возраст",
@@ -247,6 +256,10 @@ CARD_DOMAINS: dict[str, str] = {
     "dialogue": r"samsum|dialogsum|dialog(?:ue)? summar",
     "faces": r"\bfaces\b|facial|celebrit|face[-_ ]?pars|(?<!hugging )\bface\b",
     "meetings": r"\bami\b|meeting (?:corpus|summar|minutes|transcri)|diari[sz]|conference call",
+    "books": r"book[-_ ]?sum|booksum",
+    "science papers": r"[-_]arxiv\b|arxiv abstracts|scientific (?:paper|article)s?",
+    "game or film character": r"game character|\bjoshua\b",
+    "legal": r"terms of service|tosdr|\blegal\b",
 }
 """Where a card needs stricter words than a request: a card's "(paper/code)" or "source code
 here" link is no code model, an ESPnet "recipe" or the PLATO dialogue model no food model, and

@@ -394,6 +394,10 @@ def test_card_links_and_recipes_are_no_code_or_food_domain():
         "road scenes",
         "test model",
     }
+    # "a novel dataset" and an "arXiv paper" link are no book or science-paper model.
+    novel = "Fine-tuned on a novel financial news dataset. Our arXiv paper is coming soon."
+    assert derive_facts("h/fin-sum", "summarization", description=novel).domains == {"finance"}
+    assert derive_facts("p/led-large-book-summary", "summarization").domains == {"books"}
     hub = "A model shared on the Hugging Face Hub."
     assert derive_facts("o/seg", "image-segmentation", description=hub).domains == set()
     assert derive_facts("j/face-parsing", "image-segmentation").domains == {"faces"}

@@ -175,6 +175,9 @@ def test_a_warning_deep_in_a_long_card_is_kept_as_a_stored_fact():
         ("image-classification", "which digit is written in d.png?", "digits"),
         ("depth-estimation", "how far is the wall in my living room photo room.jpg", "indoor"),
         ("object-detection", "find the tables in this scanned page page.png", "document tables"),
+        ("summarization", "summarize chapter 3 of this novel", "books"),
+        ("summarization", "what do these terms of service say about my data?", "legal"),
+        ("conversational", "answer like a sarcastic friend would", "sarcasm"),
     ],
 )
 def test_domain_words_of_a_request(task, request_, domain):

@@ -69,8 +69,7 @@ DOMAINS: dict[str, str] = {
     "road scenes": r"cityscapes|(?:self-|autonomous )driving|driving (?:scene|footage|video|data)|"
     r"\broads?\b|street scene|traffic|\bkitti|dashcam|stra(?:ß|ss)en|fahrbahn|gehweg|verkehr|"
     r"fahrzeugkamera|\bcalles?\b|tr[aá]fico|carretera|sc[eè]ne de rue|circulation routi|道路|"
-    r"pothole|sidewalk|"
-    r"交通",
+    r"pothole|sidewalk|交通",
     "meetings": r"meeting|\bami\b|diari[sz]|conference call|reuni[oó]n|réunion|besprechung|"
     r"sitzung|会议|会議|совещани",
     "emotion": r"emotion|\bmood|feelings?\b|happy or sad|emoci[oó]n|émotion|emozion|gefühl|"
@@ -169,8 +168,7 @@ OPERATIONS: dict[str, dict[str, str]] = {
         r"speaker|voice|singer)|sound like someone else|\bsvc\b|swap\w* (?:\w+ ){0,3}voice|"
         r"replace (?:\w+ ){0,3}voice|voice (?:swap|changer|clon)",
         "speech translation": r"speech-to-speech translation|\bs2ut\b|\bs2st\b|\bunity\b|"
-        r"xm_transformer|textless_sm|"
-        r"translat\w* (?:the )?(?:\w+ )?speech",
+        r"xm_transformer|textless_sm|translat\w* (?:the )?(?:\w+ )?speech",
     },
     "audio-classification": {
         "emotion": DOMAINS["emotion"] + r"|\bangry\b|\bhappy\b|\bsad\b|sentiment|\bmesd\b",
@@ -209,8 +207,7 @@ OPERATIONS: dict[str, dict[str, str]] = {
         r"имена|названия (?:мест|организаций)",
         "part-of-speech tagging": r"part[- ]of[- ]speech|\bpos\b|pos-tag|\bupos\b|"
         r"(?<!sequence-)\btagger\b|nouns?,? (?:and |or )?verbs?|wortart|catégories? grammatica|"
-        r"categor[ií]as? gramatical|"
-        r"词性|品詞|част(?:ь|и) речи",
+        r"categor[ií]as? gramatical|词性|品詞|част(?:ь|и) речи",
         "keyword extraction": r"keyword|keyphrase",
     },
     "automatic-speech-recognition": {
@@ -733,7 +730,7 @@ def confident_language(text: str) -> str | None:
     code, prob = _classify(text)
     letters = _LETTER_RE.findall(text)
     non_latin = bool(letters) and 2 * len(_LATIN_RE.findall(text)) < len(letters)
-    if code in ("ru", "uk") and non_latin and _LANGID is not None:
+    if code in ("ru", "uk") and non_latin and _LANGID:
         # Short Russian reads as Ukrainian about as often as not: the letters tell them apart.
         ranked = dict(_LANGID.rank(text))
         if ranked.get("ru", 0.0) + ranked.get("uk", 0.0) >= LANGID_CONFIDENT:

@@ -45,3 +45,11 @@ def photo(tmp_path):
     path = tmp_path / "photo.jpg"
     path.write_bytes(b"\xff\xd8fakejpeg")
     return str(path)
+
+
+@pytest.fixture
+def ws(tmp_path):
+    """An empty run workspace under the test's temporary folder (files import into ``inputs/``)."""
+    from hgpt_langchain.execution.workspace import Workspace
+
+    return Workspace.create(tmp_path / "runs", run_id="run")

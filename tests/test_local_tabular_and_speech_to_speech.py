@@ -48,11 +48,6 @@ def iris_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path, run_id="run")
-
-
 def test_every_task_type_has_a_local_route():
     rows = registry_rows()
     assert all(r["local"] for r in rows), [r["task"] for r in rows if not r["local"]]

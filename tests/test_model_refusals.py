@@ -14,16 +14,11 @@ from pathlib import Path
 import pytest
 
 from hgpt_langchain.errors import ExecutionError
-from hgpt_langchain.execution import LocalExecutor, Scheduler, Workspace
+from hgpt_langchain.execution import LocalExecutor, Scheduler
 from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task
 from hgpt_langchain.tasks import TASKS
 
 SPEC = TASKS["text-classification"]
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path / "runs", run_id="r")
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from hgpt_langchain.execution.tools import (
     make_model_tool,
     tool_name,
 )
-from hgpt_langchain.execution.workspace import Workspace
 from hgpt_langchain.selection.index import ModelIndex
 from hgpt_langchain.tasks import TASKS
 from hgpt_langchain.toolkit import HuggingFaceModelToolkit, get_model_tools
@@ -50,11 +49,6 @@ class FakeBackend:
         return ExecutionOutput(
             text=f"{model} says: {Path(first).name}", data={"n": len(args)}, executor=self.name
         )
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return Workspace.create(tmp_path / "runs", run_id="tools")
 
 
 @pytest.fixture

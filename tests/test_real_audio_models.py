@@ -44,11 +44,6 @@ def executor() -> LocalExecutor:
     return LocalExecutor(device="cpu")
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path / "runs", run_id="audio")
-
-
 def _wav(path: str | Path) -> tuple[np.ndarray, int]:
     with wave.open(str(path), "rb") as w:
         assert w.getsampwidth() == 2 and w.getnchannels() == 1

@@ -8,20 +8,14 @@ happened, and its dependents are skipped.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
-from hgpt_langchain.execution import RemoteExecutor, Workspace
+from hgpt_langchain.execution import RemoteExecutor
 from hgpt_langchain.execution.scheduler import Scheduler
 from hgpt_langchain.state import Candidate, ModelChoice, Plan, Task
 
 pytestmark = pytest.mark.usefixtures("hub_online")
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path, run_id="faults")
 
 
 def _run(inference_server, ws, models, *, deadline=20.0):

@@ -6,19 +6,11 @@ import os
 import time
 from pathlib import Path
 
-import pytest
-
 from hgpt_langchain.execution.scheduler import Scheduler
 from hgpt_langchain.execution.sleep import SleepExecutor
 from hgpt_langchain.execution.workspace import Workspace
 from hgpt_langchain.state import Plan, Task
 from tests.helpers import choose
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path / "runs", run_id="hard")
-
 
 # ---- inputs are copied, never linked -----------------------------------------------------------
 

@@ -20,11 +20,6 @@ from hgpt_langchain.state import ModelChoice, Plan, Task, TaskResult
 from tests.helpers import choose
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path, run_id="sched")
-
-
 def gen(i: int, dep: list[int] | None = None, text: str = "x") -> Task:
     return Task(id=i, task="text-generation", dep=dep or [], args={"text": text})
 

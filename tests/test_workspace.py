@@ -15,11 +15,6 @@ from hgpt_langchain.execution.fetch import check_url
 from hgpt_langchain.execution.workspace import Workspace
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path / "runs", run_id="run-1")
-
-
 def test_create_makes_one_folder_per_run(tmp_path: Path):
     a = Workspace.create(tmp_path, run_id="a")
     b = Workspace.create(tmp_path)

@@ -19,11 +19,6 @@ from hgpt_langchain.execution.workspace import Workspace
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    return Workspace.create(tmp_path / "runs", run_id="run-1")
-
-
-@pytest.fixture
 def victim(tmp_path: Path) -> Path:
     path = tmp_path / "victim.txt"
     path.write_text("precious")

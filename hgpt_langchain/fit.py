@@ -230,6 +230,12 @@ NOT_CHOSEN_UNLESS_ASKED: dict[str, str] = {
 ROLE_PLAY_TASKS = frozenset({"conversational", "text-generation"})
 """Tasks whose models can be role-play models: elsewhere "NSFW" in a card is no such warning."""
 
+
+def _card_can_say(domain: str, task: str) -> bool:
+    """Whether a card of a ``task`` model can give it ``domain`` (role-play: text models only)."""
+    return domain != "role-play (adult)" or task in ROLE_PLAY_TASKS
+
+
 STYLE_IS_OPERATION = frozenset({"image-to-image", "audio-to-audio"})
 """Tasks where a domain the request names (anime, faces) is part of the job: a model without
 it does another job (an anime background from a generic style-transfer network)."""
@@ -475,13 +481,11 @@ def derive_facts(
     # The card's opening only: later text mentions "Hugging Face", code, news sites...
     probe = f"{model_id} {' '.join(tags)} {description[:160]}"
     for dom, pattern in _CARD_DOMAIN_RE.items():
-        if pattern.search(probe):
+        if _card_can_say(dom, task) and pattern.search(probe):
             facts.domains.add(dom)
     for dom in NOT_CHOSEN_UNLESS_ASKED:  # a warning anywhere in the card counts
-        if _DOMAIN_RE[dom].search(description):
+        if _card_can_say(dom, task) and _DOMAIN_RE[dom].search(description):
             facts.domains.add(dom)
-    if task not in ROLE_PLAY_TASKS:  # "no NSFW material" in a photo-style model's card
-        facts.domains.discard("role-play (adult)")
     if facts.domains:
         facts.evidence["domains"] = "id/tags/card words"
     probe = f"{low.replace('-', ' ').replace('_', ' ')} {low} {' '.join(tags)} {description[:160]}"
@@ -536,7 +540,7 @@ def fact_fields(
             dom
             for dom in NOT_CHOSEN_UNLESS_ASKED
             if dom not in domains
-            and (dom != "role-play (adult)" or task in ROLE_PLAY_TASKS)
+            and _card_can_say(dom, task)
             and _WHOLE_CARD_RE.get(dom, _DOMAIN_RE[dom]).search(whole)
         }
         if extra:

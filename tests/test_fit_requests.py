@@ -14,7 +14,7 @@ import pytest
 
 from hgpt_langchain.catalog import Catalog, CatalogEntry
 from hgpt_langchain.execution.local import LocalExecutor
-from hgpt_langchain.fit import derive_facts, fit, model_facts, request_facts
+from hgpt_langchain.fit import derive_facts, fact_fields, fit, model_facts, request_facts
 from hgpt_langchain.selection.index import ModelIndex
 from hgpt_langchain.selection.retrieval import RetrievalSelector
 from hgpt_langchain.state import Task
@@ -92,8 +92,6 @@ def test_a_short_request_s_language_from_its_script_or_function_words(
 
 
 def test_a_card_s_language_list_decides_over_a_multilingual_id():
-    from hgpt_langchain.fit import fact_fields
-
     bloom = {"cardData": {"language": ["ar", "en", "es", "fr", "hi", "zh", "code"]}}
     fields = fact_fields("b/bloom", "text-generation", record=bloom)
     assert fields["languages"] == ["ar", "en", "es", "fr", "hi", "zh"]
@@ -115,8 +113,6 @@ def test_a_card_s_language_list_decides_over_a_multilingual_id():
 
 
 def test_a_warning_deep_in_a_long_card_is_kept_as_a_stored_fact():
-    from hgpt_langchain.fit import fact_fields
-
     opening = "mT5 is pretrained on the mC4 corpus, covering 101 languages."
     card = (
         opening
